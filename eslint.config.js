@@ -1,0 +1,61 @@
+// ESLint flat config. Besides typescript-eslint's recommended rules it enforces the boundaries
+// of STYLE.md section 1: server -> graphql -> loaders -> flip -> errors/config; the simulator
+// imports only flip/wire.ts and errors.ts; nothing in src/ imports test/; no import cycles.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const noImport = (...patterns) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'crosses a boundary (STYLE.md section 1)',
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.artifacts/**', 'test/generated/**', 'schema/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      'import-x/no-cycle': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  { files: ['src/**/*.ts'], rules: noImport('**/test/**') },
+  {
+    files: ['src/flip/**/*.ts'],
+    rules: noImport('**/loaders/**', '**/graphql/**', '**/server/**', '**/simulator/**', '**/app.js'),
+  },
+  {
+    files: ['src/loaders/**/*.ts'],
+    rules: noImport('**/graphql/**', '**/server/**', '**/simulator/**', '**/app.js'),
+  },
+  { files: ['src/graphql/**/*.ts'], rules: noImport('**/server/**', '**/simulator/**', '**/app.js') },
+  { files: ['src/server/**/*.ts'], rules: noImport('**/simulator/**', '**/app.js') },
+  {
+    files: ['src/simulator/**/*.ts'],
+    rules: noImport(
+      '**/loaders/**',
+      '**/graphql/**',
+      '**/server/**',
+      '**/app.js',
+      '**/flip/http.js',
+      '**/flip/map.js',
+      '**/flip/*-client.js',
+      '**/flip/auth.js',
+      '**/flip/index.js',
+      '**/flip/errors.js',
+    ),
+  },
+);

@@ -1,0 +1,369 @@
+import { z } from 'zod';
+
+/**
+ * Environment -> frozen, typed Config. The only reader of process.env (main.ts passes it in).
+ * A bad value throws ConfigError whose message is one line naming the variable and the problem.
+ */
+
+export const DEFAULT_OAUTH_TOKEN_URL = 'https://oauth.flip.energy/token';
+
+export type Role = 'viewer' | 'operator' | 'dispatcher' | 'admin';
+export const ROLES: readonly Role[] = ['viewer', 'operator', 'dispatcher', 'admin'];
+
+export interface ProgramConfig {
+  id: string;
+  name: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return undefined;
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      return v.replace(/\/+$/, '');
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an http(s) URL' });
+      return z.NEVER;
+    }
+  });
+
+const secret = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** `id` or `id=Display name`, comma-separated. */
+const programs = z
+  .string()
+  .optional()
+  .transform((v, ctx): ProgramConfig[] => {
+    if (v === undefined || v.trim() === '') return [];
+    const out: ProgramConfig[] = [];
+    for (const part of v.split(',')) {
+      const [rawId, ...rest] = part.split('=');
+      const id = (rawId ?? '').trim();
+      if (id === '') {
+        ctx.addIssue({ code: 'custom', message: `has an empty program id in "${part.trim()}"` });
+        return z.NEVER;
+      }
+      if (out.some((p) => p.id === id)) {
+        ctx.addIssue({ code: 'custom', message: `lists program "${id}" twice` });
+        return z.NEVER;
+      }
+      const name = rest.join('=').trim();
+      out.push({ id, name: name === '' ? id : name });
+    }
+    return out;
+  });
+
+/** `key:role` pairs, comma-separated. */
+const apiKeys = z
+  .string()
+  .optional()
+  .transform((v, ctx): { key: string; role: Role }[] => {
+    if (v === undefined || v.trim() === '') return [];
+    return v.split(',').map((pair, i) => {
+      const at = pair.lastIndexOf(':');
+      const key = pair.slice(0, at).trim();
+      const role = pair.slice(at + 1).trim() as Role;
+      if (at <= 0 || key.length < 16 || !ROLES.includes(role)) {
+        // Never echo the key itself: this line goes to the log.
+        ctx.addIssue({
+          code: 'custom',
+          message: `entry ${i + 1} must be key:role with a key of at least 16 characters and a role of ${ROLES.join('|')}`,
+        });
+        return z.NEVER;
+      }
+      return { key, role };
+    });
+  });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().optional().default('development'),
+  PORT: int(4000, 0, 65535),
+  HOST: z.string().optional().default('127.0.0.1'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .default('info'),
+
+  FLIP_UTILITY_API_URL: url,
+  FLIP_UTILITY_API_KEY: secret,
+  FLIP_OAUTH_CLIENT_ID: secret,
+  FLIP_OAUTH_CLIENT_SECRET: secret,
+  FLIP_OAUTH_TOKEN_URL: url,
+  FLIP_CLOUD_API_URL: url,
+  FLIP_CLOUD_API_KEY: secret,
+  FLIP_PROGRAMS: programs,
+
+  FLIP_CONNECT_TIMEOUT_MS: int(5_000, 1),
+  FLIP_HEADERS_TIMEOUT_MS: int(15_000, 1),
+  FLIP_BODY_TIMEOUT_MS: int(60_000, 1),
+  FLIP_MAX_CONNECTIONS: int(16, 1, 1024),
+  FLIP_MAX_IN_FLIGHT: int(32, 1, 4096),
+  FLIP_RETRY_MAX_ATTEMPTS: int(3, 1, 10),
+  FLIP_RETRY_BASE_DELAY_MS: int(200, 0, 60_000),
+  FLIP_RETRY_MAX_TOTAL_MS: int(20_000, 0, 600_000),
+  TELEMETRY_CHUNK_SIZE: int(500, 1, 10_000),
+
+  DEFAULT_PAGE_SIZE: int(50, 1, 10_000),
+  MAX_PAGE_SIZE: int(500, 1, 100_000),
+  BULK_CONCURRENCY: int(8, 1, 64),
+  DISPATCH_START_GRACE_S: int(60, 0, 86_400),
+  DISPATCH_MAX_DURATION_S: int(86_400, 1, 7 * 86_400),
+  IDEMPOTENCY_TTL_S: int(86_400, 1, 30 * 86_400),
+
+  GRAPHQL_API_KEYS: apiKeys,
+  JWT_JWKS_URL: url,
+  JWT_PUBLIC_KEY: secret,
+  JWT_ISSUER: secret,
+  JWT_AUDIENCE: secret,
+  JWT_ROLES_CLAIM: z.string().optional().default('roles'),
+  ALLOW_ANONYMOUS: bool(false),
+  GRAPHQL_IDE: z.enum(['true', 'false']).optional(),
+  GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  MAX_DEPTH: int(12, 1, 100),
+  MAX_ALIASES: int(30, 0, 1000),
+  MAX_TOKENS: int(5_000, 10, 1_000_000),
+  MAX_COST: int(100_000, 1, 100_000_000),
+  MAX_BODY_BYTES: int(1_048_576, 1_024, 100 * 1_048_576),
+  SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+
+  CACHE_TTL_S: int(30, 0, 86_400),
+  CACHE_MAX_BYTES: int(256 * 1_048_576, 0, 64 * 1_073_741_824),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      if (!/^rediss?:\/\//.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a redis:// or rediss:// URL' });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  DISABLE_BATCHING: bool(false),
+
+  SIM_SITES: int(2_000, 1, 100_000),
+  SIM_SEED: int(1, 0),
+  SIM_LATENCY_MS: int(0, 0, 60_000),
+  SIM_PORT: int(4010, 0, 65535),
+  SIM_FAULTS: z.string().optional(),
+});
+
+type Env = z.output<typeof EnvSchema>;
+
+export interface UpstreamConfig {
+  utilityUrl: string;
+  cloudUrl: string;
+  /** Static Bearer key for the Utility API; absent when OAuth is used. */
+  utilityApiKey?: string;
+  oauth?: { clientId: string; clientSecret: string; tokenUrl: string };
+  cloudApiKey?: string;
+  programs: ProgramConfig[];
+}
+
+export interface Config {
+  nodeEnv: string;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  /** undefined = start the embedded simulator and wire it in (app.ts). */
+  upstream?: UpstreamConfig;
+  http: {
+    connectTimeoutMs: number;
+    headersTimeoutMs: number;
+    bodyTimeoutMs: number;
+    maxConnections: number;
+    maxInFlight: number;
+    retryMaxAttempts: number;
+    retryBaseDelayMs: number;
+    retryMaxTotalMs: number;
+  };
+  telemetryChunkSize: number;
+  defaultPageSize: number;
+  maxPageSize: number;
+  bulkConcurrency: number;
+  dispatch: { startGraceS: number; maxDurationS: number; idempotencyTtlS: number };
+  auth: {
+    apiKeys: { key: string; role: Role }[];
+    jwt?: { jwksUrl?: string; publicKey?: string; issuer?: string; audience?: string; rolesClaim: string };
+    allowAnonymous: boolean;
+  };
+  ide: boolean;
+  introspection: boolean;
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number };
+  shutdownGraceMs: number;
+  cache: { ttlS: number; maxBytes: number; redisUrl?: string };
+  disableBatching: boolean;
+  simulator: SimulatorConfig;
+}
+
+export interface SimulatorConfig {
+  sites: number;
+  seed: number;
+  latencyMs: number;
+  port: number;
+  /** JSON array of fault rules for `npm run simulator` (see README). */
+  faultsJson?: string;
+}
+
+/** Parses the environment. Throws ConfigError with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  return deepFreeze({
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    upstream: upstreamOf(e),
+    http: {
+      connectTimeoutMs: e.FLIP_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: e.FLIP_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.FLIP_BODY_TIMEOUT_MS,
+      maxConnections: e.FLIP_MAX_CONNECTIONS,
+      maxInFlight: e.FLIP_MAX_IN_FLIGHT,
+      retryMaxAttempts: e.FLIP_RETRY_MAX_ATTEMPTS,
+      retryBaseDelayMs: e.FLIP_RETRY_BASE_DELAY_MS,
+      retryMaxTotalMs: e.FLIP_RETRY_MAX_TOTAL_MS,
+    },
+    telemetryChunkSize: e.TELEMETRY_CHUNK_SIZE,
+    defaultPageSize: Math.min(e.DEFAULT_PAGE_SIZE, e.MAX_PAGE_SIZE),
+    maxPageSize: e.MAX_PAGE_SIZE,
+    bulkConcurrency: e.BULK_CONCURRENCY,
+    dispatch: {
+      startGraceS: e.DISPATCH_START_GRACE_S,
+      maxDurationS: e.DISPATCH_MAX_DURATION_S,
+      idempotencyTtlS: e.IDEMPOTENCY_TTL_S,
+    },
+    auth: {
+      apiKeys: e.GRAPHQL_API_KEYS,
+      jwt:
+        e.JWT_JWKS_URL || e.JWT_PUBLIC_KEY
+          ? {
+              jwksUrl: e.JWT_JWKS_URL,
+              publicKey: e.JWT_PUBLIC_KEY,
+              issuer: e.JWT_ISSUER,
+              audience: e.JWT_AUDIENCE,
+              rolesClaim: e.JWT_ROLES_CLAIM,
+            }
+          : undefined,
+      allowAnonymous: e.ALLOW_ANONYMOUS,
+    },
+    ide: e.GRAPHQL_IDE === undefined ? !isProduction : e.GRAPHQL_IDE === 'true',
+    introspection: e.GRAPHQL_INTROSPECTION === undefined ? !isProduction : e.GRAPHQL_INTROSPECTION === 'true',
+    limits: {
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxTokens: e.MAX_TOKENS,
+      maxCost: e.MAX_COST,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    cache: { ttlS: e.CACHE_TTL_S, maxBytes: e.CACHE_MAX_BYTES, redisUrl: e.REDIS_URL },
+    disableBatching: e.DISABLE_BATCHING,
+    simulator: {
+      sites: e.SIM_SITES,
+      seed: e.SIM_SEED,
+      latencyMs: e.SIM_LATENCY_MS,
+      port: e.SIM_PORT,
+      faultsJson: e.SIM_FAULTS,
+    },
+  });
+}
+
+function upstreamOf(e: Env): UpstreamConfig | undefined {
+  if (e.FLIP_UTILITY_API_URL === undefined) {
+    const stray = (['FLIP_UTILITY_API_KEY', 'FLIP_OAUTH_CLIENT_ID', 'FLIP_CLOUD_API_URL'] as const).find(
+      (k) => e[k] !== undefined,
+    );
+    if (stray)
+      throw new ConfigError(`invalid configuration: ${stray} is set but FLIP_UTILITY_API_URL is not`);
+    return undefined;
+  }
+  const hasKey = e.FLIP_UTILITY_API_KEY !== undefined;
+  const hasOauth = e.FLIP_OAUTH_CLIENT_ID !== undefined || e.FLIP_OAUTH_CLIENT_SECRET !== undefined;
+  if (hasKey && hasOauth) {
+    throw new ConfigError(
+      'invalid configuration: FLIP_UTILITY_API_KEY and FLIP_OAUTH_CLIENT_ID/SECRET are both set; set one',
+    );
+  }
+  if (!hasKey && !hasOauth) {
+    throw new ConfigError(
+      'invalid configuration: FLIP_UTILITY_API_KEY is required (or FLIP_OAUTH_CLIENT_ID and FLIP_OAUTH_CLIENT_SECRET)',
+    );
+  }
+  if (hasOauth && (e.FLIP_OAUTH_CLIENT_ID === undefined || e.FLIP_OAUTH_CLIENT_SECRET === undefined)) {
+    const missing =
+      e.FLIP_OAUTH_CLIENT_ID === undefined ? 'FLIP_OAUTH_CLIENT_ID' : 'FLIP_OAUTH_CLIENT_SECRET';
+    throw new ConfigError(`invalid configuration: ${missing} is required with OAuth client credentials`);
+  }
+  if (e.FLIP_PROGRAMS.length === 0) {
+    throw new ConfigError(
+      'invalid configuration: FLIP_PROGRAMS is required with FLIP_UTILITY_API_URL (the Utility API cannot list programs)',
+    );
+  }
+  return {
+    utilityUrl: e.FLIP_UTILITY_API_URL,
+    // The Cloud API is optional: without it, commissionSite and eligiblePrograms answer
+    // UPSTREAM_UNAVAILABLE while the Utility side works.
+    cloudUrl: e.FLIP_CLOUD_API_URL ?? '',
+    utilityApiKey: e.FLIP_UTILITY_API_KEY,
+    oauth: hasOauth
+      ? {
+          clientId: e.FLIP_OAUTH_CLIENT_ID as string,
+          clientSecret: e.FLIP_OAUTH_CLIENT_SECRET as string,
+          tokenUrl: e.FLIP_OAUTH_TOKEN_URL ?? DEFAULT_OAUTH_TOKEN_URL,
+        }
+      : undefined,
+    cloudApiKey: e.FLIP_CLOUD_API_KEY,
+    programs: e.FLIP_PROGRAMS,
+  };
+}
+
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
