@@ -48,6 +48,8 @@ export interface FaultRule {
   method?: string;
   /** Route template (`/v1/events/{id}`) or concrete path (`/v1/events`); `*` = every route. */
   route: string;
+  /** Only calls whose query has these values (e.g. `{ program_id: 'p1' }`). */
+  query?: Record<string, string>;
   kind: FaultKind;
   /** latency: added delay before the normal response. */
   latencyMs?: number;
