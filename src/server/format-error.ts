@@ -1,0 +1,63 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ERROR_CODES } from '../errors.js';
+import type { Logger } from './logger.js';
+
+/** graphql-js / Apollo validation codes that are expected and pass through unchanged. */
+const PASS_THROUGH_CODES = new Set<string>([
+  ...ERROR_CODES,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * Apollo's formatError: expected errors keep their message, code and allowed details; anything
+ * else is a bug, logged once and answered as INTERNAL_SERVER_ERROR with a generic message and
+ * the request id. Never throws; never lets a stack trace, upstream body or secret through.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    try {
+      const code = String(formatted.extensions?.code ?? '');
+      const requestId = requestIdOf(error);
+      if (PASS_THROUGH_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+        return {
+          message: formatted.message,
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: pickExtensions(formatted.extensions ?? {}, code),
+        };
+      }
+      const original = unwrapResolverError(error);
+      logger.error(
+        { err: original, path: formatted.path, requestId },
+        'unexpected error answered as INTERNAL_SERVER_ERROR',
+      );
+      return {
+        message: 'Internal server error.' + (requestId ? ` Quote request id ${requestId} to support.` : ''),
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+      };
+    } catch {
+      return { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+  };
+}
+
+function pickExtensions(ext: Record<string, unknown>, code: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { code };
+  if (Array.isArray(ext.fieldPaths)) out.fieldPaths = ext.fieldPaths;
+  if (typeof ext.retryAfterS === 'number') out.retryAfterS = ext.retryAfterS;
+  if (typeof ext.requestId === 'string') out.requestId = ext.requestId;
+  return out;
+}
+
+function requestIdOf(error: unknown): string | undefined {
+  const ext = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
+  return typeof ext?.requestId === 'string' ? ext.requestId : undefined;
+}

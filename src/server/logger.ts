@@ -1,0 +1,46 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths redacted from every log line: customer data (names, emails, street addresses, phone
+ * numbers) and anything that could carry a credential. Keys are matched at any depth we log.
+ */
+const REDACT_PATHS = [
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'apiKey',
+  '*.apiKey',
+  'token',
+  '*.token',
+  'clientSecret',
+  '*.clientSecret',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'streetAddress',
+  'streetAddress2',
+  '*.firstName',
+  '*.lastName',
+  '*.email',
+  '*.phone',
+  '*.streetAddress',
+  '*.streetAddress2',
+  'variables',
+];
+
+/** JSON logger (pino) with the redaction above. `destination` lets tests capture lines. */
+export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: { service: 'flip-graphql' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    options.destination,
+  );
+}
