@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Pool } from 'undici';
+import type { z } from 'zod';
+import type { Config } from '../config.js';
+import { errorCodeOf, isServiceError, type ServiceError } from '../errors.js';
+import { createCoalescer, raceAbort } from './coalesce.js';
+import {
+  type CallContext,
+  classifyStatus,
+  classifyTransport,
+  malformedError,
+  type Safety,
+  statusError,
+  statusMayHaveApplied,
+  type TransportFailure,
+  transportError,
+  type UpstreamName,
+} from './errors.js';
+import { createLimiter } from './limiter.js';
+import type { CallOptions, UpstreamCallReport } from './records.js';
+import { backoffDelayMs, retryAfterMs } from './retry.js';
+import { USER_AGENT } from './user-agent.js';
+
+/**
+ * One upstream's HTTP client: an undici Pool (keep-alive, bounded connections), per-attempt
+ * deadlines, the retry policy, coalescing of identical reads and the in-flight bound.
+ * Every call ends in a parsed result or a ServiceError, and is reported once via onUpstreamCall.
+ */
+
+export type HttpSettings = Config['http'];
+
+/** Supplies the Authorization header; lets the client retry once after a 401 with a fresh one. */
+export interface AuthProvider {
+  authorization(opts: { requestId: string; signal?: AbortSignal }): Promise<string | undefined>;
+  /** Called with the header a 401 answered; true when a fresh credential is worth one retry. */
+  shouldRetryAfter401(sent: string | undefined): boolean;
+}
+
+export interface Runtime {
+  random: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+  onUpstreamCall?: (report: UpstreamCallReport) => void;
+}
+
+export interface RequestSpec<W, R> {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Route template for reports and messages, e.g. `/v1/enrollments/{id}`. */
+  endpoint: string;
+  /** Concrete path below the base URL, ids already encoded (see `segment`). */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  json?: unknown;
+  form?: Record<string, string>;
+  safety: Safety;
+  /** Share one upstream request among identical concurrent calls (reads only). */
+  coalesce?: boolean;
+  /** Validates a 2xx body; absent = the body is ignored (DELETE). */
+  schema?: z.ZodType<W>;
+  /** Wire -> record, run per caller so coalesced callers never share mutable records. */
+  map: (wire: W) => R;
+  opts?: CallOptions;
+}
+
+export interface HttpClient {
+  request<W, R>(spec: RequestSpec<W, R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** What goes on the wire (the generic parts of a spec are not needed to send it). */
+type Outgoing = Pick<RequestSpec<unknown, unknown>, 'method' | 'path' | 'query' | 'json' | 'form'>;
+
+type Attempt =
+  | { kind: 'response'; status: number; headers: IncomingHttpHeaders; text: string; bytes: number }
+  | { kind: 'transport'; failure: TransportFailure; bytes: number };
+
+/** Encodes one path segment; `.`/`..` too, so an id can never climb the path. */
+export function segment(id: string): string {
+  const encoded = encodeURIComponent(id);
+  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+export function createHttpClient(options: {
+  upstream: UpstreamName;
+  baseUrl: string;
+  http: HttpSettings;
+  runtime: Runtime;
+  auth?: AuthProvider;
+}): HttpClient {
+  const { upstream, http, runtime, auth } = options;
+  const base = new URL(options.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const pool = new Pool(base.origin, {
+    connections: http.maxConnections,
+    connect: { timeout: http.connectTimeoutMs },
+    headersTimeout: http.headersTimeoutMs,
+    bodyTimeout: http.bodyTimeoutMs,
+  });
+  const limiter = createLimiter(http.maxInFlight);
+  const coalescer = createCoalescer();
+
+  async function attempt(spec: Outgoing, headers: Record<string, string>, signal?: AbortSignal) {
+    const release = await limiter.acquire(signal);
+    const controller = new AbortController();
+    const state: { deadline?: 'headers' | 'body'; cancelled: boolean } = { cancelled: false };
+    const onCancel = () => {
+      state.cancelled = true;
+      controller.abort();
+    };
+    signal?.addEventListener('abort', onCancel, { once: true });
+    // undici's own timers start once a socket is writing; this bounds pool queueing too.
+    let timer = setTimeout(() => {
+      state.deadline = 'headers';
+      controller.abort();
+    }, http.connectTimeoutMs + http.headersTimeoutMs);
+    let bytes = 0;
+    try {
+      const res = await pool.request({
+        method: spec.method,
+        path: pathOf(spec),
+        headers,
+        body: bodyOf(spec),
+        signal: controller.signal,
+      });
+      clearTimeout(timer);
+      // undici's bodyTimeout is per idle gap; the whole body gets bodyTimeoutMs as well.
+      timer = setTimeout(() => {
+        state.deadline = 'body';
+        controller.abort();
+      }, http.bodyTimeoutMs);
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.body) {
+        chunks.push(chunk as Buffer);
+        bytes += (chunk as Buffer).length;
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      return {
+        kind: 'response',
+        status: res.statusCode,
+        headers: res.headers,
+        text,
+        bytes,
+      } satisfies Attempt;
+    } catch (err) {
+      return { kind: 'transport', failure: classifyTransport(err, state), bytes } satisfies Attempt;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCancel);
+      release();
+    }
+  }
+
+  function pathOf(spec: Outgoing): string {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) params.set(k, String(v));
+    const qs = params.toString();
+    return `${basePath}${spec.path}${qs ? `?${qs}` : ''}`;
+  }
+
+  function bodyOf(spec: Outgoing): string | undefined {
+    if (spec.form) return new URLSearchParams(spec.form).toString();
+    return spec.json === undefined ? undefined : JSON.stringify(spec.json);
+  }
+
+  function headersOf(spec: Outgoing, requestId: string, authorization?: string) {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+      'x-request-id': requestId,
+    };
+    if (spec.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+    else if (spec.json !== undefined) headers['content-type'] = 'application/json';
+    if (authorization) headers.authorization = authorization;
+    return headers;
+  }
+
+  /** Delay before the next try, or undefined when attempts or the total budget are used up. */
+  function nextDelay(tries: number, afterMs: number | undefined, startedMs: number): number | undefined {
+    if (tries >= http.retryMaxAttempts) return undefined;
+    const delay = Math.max(
+      backoffDelayMs(tries, http.retryBaseDelayMs, http.retryMaxTotalMs, runtime.random),
+      afterMs ?? 0,
+    );
+    return runtime.now() - startedMs + delay > http.retryMaxTotalMs ? undefined : delay;
+  }
+
+  function parseSuccess<W>(spec: RequestSpec<W, unknown>, text: string, ctx: CallContext): W {
+    if (!spec.schema) return undefined as W;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw malformedError(ctx, 'not JSON', { wasSuccess: true });
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const path = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw malformedError(ctx, `unexpected shape at ${path || 'the top level'}`, { wasSuccess: true });
+  }
+
+  async function send<W>(spec: RequestSpec<W, unknown>, ctx: CallContext, signal?: AbortSignal): Promise<W> {
+    const startedMs = runtime.now();
+    const report = { attempts: 0, bytes: 0, status: 0 };
+    let tries = 0;
+    let refreshedAuth = false;
+    let mayHaveApplied = false;
+    let errorCode: string | undefined;
+    try {
+      for (;;) {
+        const authorization = await auth?.authorization({ requestId: ctx.requestId, signal });
+        report.attempts++;
+        tries++;
+        const a = await attempt(spec, headersOf(spec, ctx.requestId, authorization), signal);
+        report.bytes += a.bytes;
+        report.status = a.kind === 'response' ? a.status : 0;
+        if (a.kind === 'response') {
+          if (a.status >= 200 && a.status < 300) return parseSuccess(spec, a.text, ctx);
+          // A 401 means the request was not applied, so one retry is safe even for a POST.
+          if (a.status === 401 && !refreshedAuth && auth?.shouldRetryAfter401(authorization)) {
+            refreshedAuth = true;
+            tries--;
+            continue;
+          }
+          if (statusMayHaveApplied(a.status)) mayHaveApplied = true;
+          const afterMs = retryAfterMs(a.headers['retry-after'], runtime.now());
+          if (classifyStatus(a.status, ctx.upstream).retryable && ctx.safety !== 'write') {
+            const delay = nextDelay(tries, afterMs, startedMs);
+            if (delay !== undefined) {
+              await runtime.sleep(delay, signal);
+              continue;
+            }
+          }
+          const retryAfterS = Math.max(1, Math.ceil((afterMs ?? http.retryBaseDelayMs * 2 ** tries) / 1000));
+          throw statusError(a.status, a.text, ctx, { retryAfterS, mayHaveApplied });
+        }
+        if (a.failure.mayHaveReachedUpstream) mayHaveApplied = true;
+        if (a.failure.retryable && (ctx.safety !== 'write' || !a.failure.mayHaveReachedUpstream)) {
+          const delay = nextDelay(tries, undefined, startedMs);
+          if (delay !== undefined) {
+            await runtime.sleep(delay, signal);
+            continue;
+          }
+        }
+        throw transportError(a.failure, ctx, http, { mayHaveApplied });
+      }
+    } catch (e) {
+      const error = asServiceError(e, ctx, mayHaveApplied);
+      errorCode = errorCodeOf(error);
+      throw error;
+    } finally {
+      emit({ ...ctx, ...report, durationMs: runtime.now() - startedMs, errorCode });
+    }
+  }
+
+  /** Anything not yet a ServiceError here is the caller's signal aborting a wait. */
+  function asServiceError(e: unknown, ctx: CallContext, mayHaveApplied: boolean): ServiceError {
+    if (isServiceError(e)) return e;
+    const failure: TransportFailure = { kind: 'cancelled', mayHaveReachedUpstream: true, retryable: false };
+    return transportError(failure, ctx, http, { mayHaveApplied });
+  }
+
+  function emit(r: CallContext & Omit<UpstreamCallReport, 'upstream' | 'method' | 'endpoint' | 'requestId'>) {
+    const { upstream: u, method, endpoint, status, durationMs, attempts, bytes, requestId, errorCode } = r;
+    const report: UpstreamCallReport = {
+      upstream: u,
+      method,
+      endpoint,
+      status,
+      durationMs,
+      attempts,
+      bytes,
+      requestId,
+    };
+    if (errorCode !== undefined) report.errorCode = errorCode;
+    try {
+      runtime.onUpstreamCall?.(report);
+    } catch {
+      // An observer's failure must never fail the call it observes.
+    }
+  }
+
+  return {
+    async request<W, R>(spec: RequestSpec<W, R>): Promise<R> {
+      const requestId = spec.opts?.requestId ?? randomUUID();
+      const ctx: CallContext = {
+        upstream,
+        method: spec.method,
+        endpoint: spec.endpoint,
+        safety: spec.safety,
+        requestId,
+      };
+      const signal = spec.opts?.signal;
+      let wire: W;
+      if (spec.coalesce && spec.safety === 'read') {
+        const key = `${spec.method} ${pathOf(spec)} ${bodyOf(spec) ?? ''}`;
+        // The shared request ignores each caller's signal; each caller can still stop waiting.
+        const shared = coalescer.run(key, () => send(spec, ctx));
+        wire = await raceAbort(shared, signal).catch((e: unknown) => {
+          throw asServiceError(e, ctx, false);
+        });
+      } else {
+        wire = await send(spec, ctx, signal);
+      }
+      try {
+        return spec.map(wire);
+      } catch {
+        throw malformedError(ctx, 'a value could not be mapped', { wasSuccess: true });
+      }
+    },
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,230 @@
+import {
+  actionModeOf,
+  deviceTypeOf,
+  deviceTypesOf,
+  enrollmentStatusOf,
+  powerModeOf,
+  targetTypeOf,
+  type UnknownEnumReporter,
+} from './enums.js';
+import type {
+  ActionRecord,
+  CloudProgramRecord,
+  CloudSiteRecord,
+  CommissionResultRecord,
+  DeviceRecord,
+  EnrollmentRecord,
+  EventRecord,
+  EventSiteRecord,
+  GroupRecord,
+  SiteRecord,
+  TelemetryPointRecord,
+} from './records.js';
+import type {
+  WireAction,
+  WireCloudProgram,
+  WireCloudSite,
+  WireCommissionResponse,
+  WireDevice,
+  WireEnrollment,
+  WireEvent,
+  WireEventSite,
+  WireGroup,
+  WireTelemetryPoint,
+  WireUtilitySite,
+} from './wire.js';
+
+/**
+ * Wire (snake_case, validated by wire.ts) -> camelCase records. Pure: builds new objects on every
+ * call, so callers sharing one coalesced response never share a record. Absent and null both
+ * become null; an unreadable optional date becomes null; an unreadable required date throws
+ * (http.ts turns that into a malformed-response error).
+ */
+
+function dateOrNull(value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function requiredDate(value: string, field: string): Date {
+  const d = dateOrNull(value);
+  if (!d) throw new Error(`${field} is not a date-time`);
+  return d;
+}
+
+const orNull = <T>(v: T | null | undefined): T | null => v ?? null;
+
+export function toGroupRecord(w: WireGroup): GroupRecord {
+  return { id: w.id, name: w.name };
+}
+
+export function toDeviceRecord(w: WireDevice, siteId: string, report: UnknownEnumReporter): DeviceRecord {
+  return {
+    id: w.id,
+    // Embedded devices may omit site_id; they belong to the enclosing site.
+    siteId: w.site_id ?? siteId,
+    type: deviceTypeOf(w.type, report),
+    manufacturerName: orNull(w.manufacturer_name),
+    productName: orNull(w.product_name),
+    serialNumber: orNull(w.serial_number),
+    installDate: dateOrNull(w.install_date),
+    batteryCapacityWh: orNull(w.attributes?.battery_capacity_wh),
+    batteryPowerInputW: orNull(w.attributes?.battery_power_input_w),
+    batteryPowerOutputW: orNull(w.attributes?.battery_power_output_w),
+    reservePercentage: orNull(w.configuration?.reserve_percentage),
+    createdAt: dateOrNull(w.created_at),
+    updatedAt: dateOrNull(w.updated_at),
+  };
+}
+
+export function toSiteRecord(w: WireUtilitySite): SiteRecord {
+  return {
+    id: w.id,
+    firstName: orNull(w.first_name),
+    lastName: orNull(w.last_name),
+    companyName: orNull(w.company_name),
+    email: orNull(w.email),
+    streetAddress: orNull(w.street_address),
+    streetAddress2: orNull(w.street_address2),
+    city: orNull(w.city),
+    stateCode: orNull(w.state_code),
+    zipCode: orNull(w.zip_code),
+    serviceAccountId: orNull(w.service_account_id),
+    groups: (w.groups ?? []).map(toGroupRecord),
+    createdAt: dateOrNull(w.created_at),
+    updatedAt: dateOrNull(w.updated_at),
+  };
+}
+
+export function toEnrollmentRecord(w: WireEnrollment, report: UnknownEnumReporter): EnrollmentRecord {
+  return {
+    id: w.id,
+    status: enrollmentStatusOf(w.status, report),
+    statusReason: orNull(w.status_reason),
+    enrolledAt: dateOrNull(w.enrolled_at),
+    unenrolledAt: dateOrNull(w.unenrolled_at),
+    createdAt: dateOrNull(w.created_at),
+    updatedAt: dateOrNull(w.updated_at),
+    programSpecificAttributes: (w.program_specific_attributes ?? []).map((a) => ({
+      name: a.name,
+      type: orNull(a.type),
+      value: a.value === null || a.value === undefined ? null : String(a.value),
+    })),
+    site: toSiteRecord(w.site),
+    devices: (w.devices ?? []).map((d) => toDeviceRecord(d, w.site.id, report)),
+  };
+}
+
+function toActionRecord(w: WireAction, report: UnknownEnumReporter): ActionRecord | undefined {
+  const mode = actionModeOf(w.mode, report);
+  if (!mode) return undefined;
+  return {
+    mode,
+    startsAt: requiredDate(w.starts_at, 'actions.starts_at'),
+    durationS: w.duration_s,
+    powerMode: powerModeOf(w.power_mode, report),
+    setpointMode: orNull(w.setpoint_mode),
+    setpointW: orNull(w.setpoint_w),
+    backupReservePercentage: orNull(w.backup_reserve_percentage),
+    enableGridImport: orNull(w.enable_grid_import),
+  };
+}
+
+export function toEventRecord(w: WireEvent, report: UnknownEnumReporter): EventRecord {
+  return {
+    id: w.id,
+    programId: w.program_id,
+    targetType: targetTypeOf(w.target_type, report),
+    targetIds: [...w.target_ids],
+    actions: w.actions.flatMap((a) => toActionRecord(a, report) ?? []),
+    startsAt: requiredDate(w.starts_at, 'starts_at'),
+    endsAt: dateOrNull(w.ends_at),
+    durationS: orNull(w.duration_s),
+    createdAt: dateOrNull(w.created_at),
+    updatedAt: dateOrNull(w.updated_at),
+  };
+}
+
+export function toEventSiteRecord(w: WireEventSite): EventSiteRecord {
+  return {
+    siteId: w.site_id,
+    isParticipating: w.is_participating,
+    expectedPowerW: orNull(w.performance_expected_power_w),
+    actualPowerW: orNull(w.performance_actual_power_w),
+    expectedEnergyWh: orNull(w.performance_expected_energy_wh),
+    actualEnergyWh: orNull(w.performance_actual_energy_wh),
+  };
+}
+
+export function toTelemetryPointRecord(
+  w: WireTelemetryPoint,
+  report: UnknownEnumReporter,
+): TelemetryPointRecord {
+  return {
+    deviceId: w.device_id,
+    startTime: requiredDate(w.start_time, 'start_time'),
+    durationS: w.duration_s,
+    batteryStateOfChargePercentage: orNull(w.battery_state_of_charge_percentage),
+    batteryBackupReservePercentage: orNull(w.battery_last_backup_reserve_percentage),
+    batteryPowerChargeW: orNull(w.battery_power_charge_w),
+    batteryPowerDischargeW: orNull(w.battery_power_discharge_w),
+    batteryTotalEnergyChargeWh: orNull(w.battery_total_energy_charge_wh),
+    batteryTotalEnergyDischargeWh: orNull(w.battery_total_energy_discharge_wh),
+    gridPowerW: orNull(w.grid_power_w),
+    gridTotalEnergyWh: orNull(w.grid_total_energy_wh),
+    homePowerW: orNull(w.home_power_w),
+    homeTotalEnergyWh: orNull(w.home_total_energy_wh),
+    solarPowerW: orNull(w.solar_power_w),
+    solarTotalEnergyWh: orNull(w.solar_total_energy_wh),
+    isOnline: orNull(w.last_is_online),
+    // Telemetry's mode is nullable: an unknown one reads as "not known" rather than skipping data.
+    mode: w.last_mode ? (actionModeOf(w.last_mode, report, 'telemetry.last_mode') ?? null) : null,
+  };
+}
+
+export function toCloudProgramRecord(w: WireCloudProgram, report: UnknownEnumReporter): CloudProgramRecord {
+  return {
+    id: w.id,
+    name: w.name,
+    description: orNull(w.description),
+    eligibleDeviceTypes: deviceTypesOf(w.eligible_device_types ?? [], report),
+    canAutoEnroll: w.can_auto_enroll,
+    minimumReservePercentage: orNull(w.minimum_reserve_percentage),
+    minimumCommitmentMonths: orNull(w.minimum_commitment_months),
+    participationMonths: [...(w.participation_months ?? [])],
+    earningsForSiteUpfront: orNull(w.earnings_for_site_upfront),
+    earningsForSiteYearly: orNull(w.earnings_for_site_yearly),
+  };
+}
+
+export function toCloudSiteRecord(w: WireCloudSite): CloudSiteRecord {
+  return {
+    id: w.id,
+    firstName: orNull(w.first_name),
+    lastName: orNull(w.last_name),
+    email: orNull(w.email),
+    stateCode: orNull(w.state_code),
+    city: orNull(w.city),
+    zipCode: orNull(w.zip_code),
+    streetAddress: orNull(w.street_address),
+    streetAddress2: orNull(w.street_address2),
+    serviceAccountId: orNull(w.service_account_id),
+    createdAt: dateOrNull(w.created_at),
+    updatedAt: dateOrNull(w.updated_at),
+  };
+}
+
+export function toCommissionResultRecord(
+  w: WireCommissionResponse,
+  report: UnknownEnumReporter,
+): CommissionResultRecord {
+  const enrollment = w.enrollment ?? null;
+  return {
+    programs: (w.programs ?? []).map((p) => toCloudProgramRecord(p, report)),
+    enrollmentId: enrollment?.id ?? null,
+    enrollmentStatus: enrollment
+      ? enrollmentStatusOf(enrollment.status, report, 'commission.enrollment.status')
+      : null,
+  };
+}

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { ServiceError } from '../errors.js';
+import type { UnknownEnumReporter } from './enums.js';
+import { type HttpClient, segment } from './http.js';
+import {
+  toEnrollmentRecord,
+  toEventRecord,
+  toEventSiteRecord,
+  toGroupRecord,
+  toTelemetryPointRecord,
+} from './map.js';
+import type { ActionInput, CreateEventInput, UpdateEnrollmentPatch, UtilityClient } from './records.js';
+import {
+  WireEnrollment,
+  WireEnrollmentList,
+  WireEvent,
+  WireEventSite,
+  WireGroup,
+  WireTelemetryResponse,
+} from './wire.js';
+
+/**
+ * The Utility API (REFERENCE.md section 1), one method per endpoint. Reads are retried and
+ * coalesced; the telemetry endpoints are POSTs but only query, so they are treated as reads.
+ */
+
+const WireGroupList = z.array(WireGroup);
+const WireEventList = z.array(WireEvent);
+const WireEventSiteList = z.array(WireEventSite);
+
+/** An empty id would silently address the collection instead of one item. */
+function id(value: string, name: string): string {
+  if (value.trim() === '')
+    throw new ServiceError('BAD_USER_INPUT', `${name} must not be empty`, { fieldPaths: [name] });
+  return segment(value);
+}
+
+function actionBody(a: ActionInput) {
+  return {
+    mode: a.mode,
+    starts_at: a.startsAt.toISOString(),
+    duration_s: a.durationS,
+    power_mode: a.powerMode,
+    setpoint_w: a.setpointW,
+    backup_reserve_percentage: a.backupReservePercentage,
+    enable_grid_import: a.enableGridImport,
+  };
+}
+
+export function createUtilityClient(http: HttpClient, report: UnknownEnumReporter): UtilityClient {
+  const toEnrollment = (w: WireEnrollment) => toEnrollmentRecord(w, report);
+  return {
+    listEnrollments: async (programId, opts) =>
+      http.request({
+        method: 'GET',
+        endpoint: '/v1/enrollments',
+        path: '/v1/enrollments',
+        query: { program_id: programId },
+        safety: 'read',
+        coalesce: true,
+        schema: WireEnrollmentList,
+        map: (w) => w.enrollments.map(toEnrollment),
+        opts,
+      }),
+
+    getEnrollment: async (enrollmentId, opts) =>
+      http.request({
+        method: 'GET',
+        endpoint: '/v1/enrollments/{id}',
+        path: `/v1/enrollments/${id(enrollmentId, 'id')}`,
+        safety: 'read',
+        coalesce: true,
+        schema: WireEnrollment,
+        map: toEnrollment,
+        opts,
+      }),
+
+    updateEnrollment: async (enrollmentId, patch: UpdateEnrollmentPatch, opts) =>
+      http.request({
+        method: 'PATCH',
+        endpoint: '/v1/enrollments/{id}',
+        path: `/v1/enrollments/${id(enrollmentId, 'id')}`,
+        json: { status: patch.status, status_reason: patch.statusReason, group_ids: patch.groupIds },
+        // Absolute values (status, the full group list): applying twice leaves the same state.
+        safety: 'idempotent-write',
+        schema: WireEnrollment,
+        map: toEnrollment,
+        opts,
+      }),
+
+    listGroups: async (programId, opts) =>
+      http.request({
+        method: 'GET',
+        endpoint: '/v1/programs/{programId}/groups',
+        path: `/v1/programs/${id(programId, 'programId')}/groups`,
+        safety: 'read',
+        coalesce: true,
+        schema: WireGroupList,
+        map: (w) => w.map(toGroupRecord),
+        opts,
+      }),
+
+    createGroup: async (programId, group, opts) =>
+      http.request({
+        method: 'POST',
+        endpoint: '/v1/programs/{programId}/groups',
+        path: `/v1/programs/${id(programId, 'programId')}/groups`,
+        json: { id: group.id, name: group.name },
+        safety: 'write',
+        schema: WireGroup,
+        map: toGroupRecord,
+        opts,
+      }),
+
+    updateGroup: async (programId, groupId, patch, opts) =>
+      http.request({
+        method: 'PATCH',
+        endpoint: '/v1/programs/{programId}/groups/{id}',
+        path: `/v1/programs/${id(programId, 'programId')}/groups/${id(groupId, 'id')}`,
+        json: { id: patch.id, name: patch.name },
+        // Re-keying moves the group: a repeat would address the old id and fail (or hit another
+        // group), so only a rename is retried.
+        safety: patch.id !== undefined && patch.id !== groupId ? 'write' : 'idempotent-write',
+        schema: WireGroup,
+        map: toGroupRecord,
+        opts,
+      }),
+
+    deleteGroup: async (programId, groupId, opts) =>
+      http.request({
+        method: 'DELETE',
+        endpoint: '/v1/programs/{programId}/groups/{id}',
+        path: `/v1/programs/${id(programId, 'programId')}/groups/${id(groupId, 'id')}`,
+        safety: 'write',
+        map: () => undefined,
+        opts,
+      }),
+
+    listEvents: async (opts) =>
+      http.request({
+        method: 'GET',
+        endpoint: '/v1/events',
+        path: '/v1/events',
+        safety: 'read',
+        coalesce: true,
+        schema: WireEventList,
+        map: (w) => w.map((e) => toEventRecord(e, report)),
+        opts,
+      }),
+
+    createEvent: async (input: CreateEventInput, opts) =>
+      http.request({
+        method: 'POST',
+        endpoint: '/v1/events',
+        path: '/v1/events',
+        json: {
+          program_id: input.programId,
+          target_type: input.targetType,
+          target_ids: input.targetIds,
+          actions: input.actions.map(actionBody),
+        },
+        safety: 'write',
+        schema: WireEvent,
+        map: (w) => toEventRecord(w, report),
+        opts,
+      }),
+
+    cancelEvent: async (eventId, opts) =>
+      http.request({
+        method: 'DELETE',
+        endpoint: '/v1/events/{id}',
+        path: `/v1/events/${id(eventId, 'id')}`,
+        safety: 'write',
+        map: () => undefined,
+        opts,
+      }),
+
+    listEventSites: async (eventId, opts) =>
+      http.request({
+        method: 'GET',
+        endpoint: '/v1/events/{id}/sites',
+        path: `/v1/events/${id(eventId, 'id')}/sites`,
+        safety: 'read',
+        coalesce: true,
+        schema: WireEventSiteList,
+        map: (w) => w.map(toEventSiteRecord),
+        opts,
+      }),
+
+    latestTelemetry: async (programId, deviceIds, opts) =>
+      http.request({
+        method: 'POST',
+        endpoint: '/v1/telemetry/latest',
+        path: '/v1/telemetry/latest',
+        json: { program_id: programId, device_ids: deviceIds },
+        safety: 'read',
+        coalesce: true,
+        schema: WireTelemetryResponse,
+        map: (w) => w.telemetry.map((p) => toTelemetryPointRecord(p, report)),
+        opts,
+      }),
+
+    historicalTelemetry: async (programId, window, deviceIds, opts) =>
+      http.request({
+        method: 'POST',
+        endpoint: '/v1/telemetry/historical',
+        path: '/v1/telemetry/historical',
+        json: {
+          program_id: programId,
+          start_time: window.from.toISOString(),
+          end_time: window.to.toISOString(),
+          device_ids: deviceIds,
+        },
+        safety: 'read',
+        coalesce: true,
+        schema: WireTelemetryResponse,
+        map: (w) => w.telemetry.map((p) => toTelemetryPointRecord(p, report)),
+        opts,
+      }),
+  };
+}
