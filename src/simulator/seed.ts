@@ -1,0 +1,192 @@
+import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '../flip/wire.js';
+import {
+  BATTERY_MODELS,
+  type DeviceModel,
+  EV_CHARGER_MODELS,
+  FIRST_NAMES,
+  FIRST_NAMES_2,
+  LAST_NAMES,
+  PROGRAM_DEFS,
+  SANDBOX_ZIPS,
+  STREETS,
+} from './catalog.js';
+import type { DeviceRec, EnrollmentRec, ProgramDef, ProgramSpecificAttr, SiteRec } from './model.js';
+import { createRng, pick, pickWeighted, type Rng, uuidFrom } from './prng.js';
+import { seedEvents } from './seed-events.js';
+import { Store } from './store.js';
+
+/**
+ * Builds the seeded world. Everything except event times derives from the seed alone (created
+ * dates are absolute), so two starts with one seed serve the same data; events sit around the
+ * clock's `now` at start so that past, ongoing and upcoming ones always exist.
+ */
+
+const DAY_MS = 86_400_000;
+/** Seeded sites were created over this window. */
+const SITES_FROM = Date.UTC(2024, 1, 1);
+const SITES_SPAN_DAYS = 480;
+
+const STATUS_WEIGHTS: readonly (readonly [EnrollmentStatus, number])[] = [
+  ['ACTIVE', 70],
+  ['PENDING', 7],
+  ['SUBMITTED', 4],
+  ['CREATED', 3],
+  ['NEEDS_ACTION', 4],
+  ['PAUSED', 4],
+  ['REJECTED', 3],
+  ['UNENROLLED', 5],
+];
+
+const STATUS_REASONS: Partial<Record<EnrollmentStatus, string>> = {
+  NEEDS_ACTION: 'Utility account number missing',
+  PAUSED: 'Paused by the utility',
+  REJECTED: 'Device not eligible for this program',
+  UNENROLLED: 'Homeowner request',
+};
+
+export interface SeedOptions {
+  sites: number;
+  seed: number;
+  now: () => number;
+}
+
+export function seedStore(opts: SeedOptions): Store {
+  const rng = createRng(opts.seed);
+  // Run-time ids come from a second stream so adding a seeded field never changes them.
+  const store = new Store(PROGRAM_DEFS, opts.now, createRng(opts.seed ^ 0x5eed));
+  const counts = splitSites(opts.sites, PROGRAM_DEFS);
+  let n = 0;
+  PROGRAM_DEFS.forEach((def, p) => {
+    for (let i = 0; i < (counts[p] as number); i++) {
+      n += 1;
+      const e = seedEnrollment(rng, def, n, i);
+      store.addEnrollment(e);
+      store.cloudSites.set(e.site.id, { site: e.site, devices: e.devices });
+    }
+  });
+  seedEvents(store, rng, opts.now());
+  return store;
+}
+
+function splitSites(total: number, defs: readonly ProgramDef[]): number[] {
+  const counts = defs.map((d) => Math.floor(total * d.share));
+  counts[0] = (counts[0] as number) + total - counts.reduce((s, c) => s + c, 0);
+  return counts;
+}
+
+function seedEnrollment(rng: Rng, def: ProgramDef, n: number, i: number): EnrollmentRec {
+  const site = seedSite(rng, def, n);
+  const devices = seedDevices(rng, def, site);
+  // The first sites of each program cycle through every status so each is always present.
+  const status =
+    i >= 2 && i < 2 + ENROLLMENT_STATUSES.length
+      ? (ENROLLMENT_STATUSES[i - 2] as EnrollmentStatus)
+      : pickWeighted(rng, STATUS_WEIGHTS);
+  const createdAt = site.createdAt;
+  const updatedAt = createdAt + Math.floor(rng() * 30 * 86_400) * 1000;
+  const enrolled = status === 'ACTIVE' || status === 'PAUSED' || status === 'UNENROLLED';
+  return {
+    id: uuidFrom(rng),
+    programId: def.id,
+    status,
+    statusReason: STATUS_REASONS[status] ?? null,
+    enrolledAt: enrolled ? createdAt + 3 * DAY_MS : null,
+    unenrolledAt: status === 'UNENROLLED' ? updatedAt : null,
+    createdAt,
+    updatedAt,
+    programSpecificAttributes: programAttributes(rng, def, n),
+    site,
+    devices,
+  };
+}
+
+function seedSite(rng: Rng, def: ProgramDef, n: number): SiteRec {
+  const num = String(n).padStart(5, '0');
+  const first = pick(rng, n % 2 === 0 ? FIRST_NAMES : FIRST_NAMES_2);
+  const last = pick(rng, LAST_NAMES);
+  const place = pick(rng, def.cities);
+  const sandbox = rng() < 0.6;
+  const zip = sandbox ? (SANDBOX_ZIPS[n % SANDBOX_ZIPS.length] as string) : place.zip;
+  const groupCount = pickWeighted(rng, [
+    [0, 15],
+    [1, 65],
+    [2, 20],
+  ] as const);
+  const groupIds: string[] = [];
+  while (groupIds.length < groupCount) {
+    const g = pick(rng, def.groups).id;
+    if (!groupIds.includes(g)) groupIds.push(g);
+  }
+  const createdAt = SITES_FROM + Math.floor(rng() * SITES_SPAN_DAYS * 86_400) * 1000;
+  const isCompany = rng() < 0.04;
+  return {
+    id: `site-${num}`,
+    n,
+    firstName: first,
+    lastName: last,
+    companyName: isCompany ? `${last} Simulated Holdings LLC` : null,
+    email: `${first.toLowerCase()}.${last.toLowerCase()}.${num}@example.test`,
+    streetAddress: `${1 + (n % 9000)} ${pick(rng, STREETS)}`,
+    streetAddress2: rng() < 0.1 ? `Unit ${1 + Math.floor(rng() * 40)}` : null,
+    city: place.city,
+    stateCode: def.states[0] as string,
+    zipCode: zip,
+    serviceAccountId: `SA-${def.states[0]}-${num}`,
+    groupIds,
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+function seedDevices(rng: Rng, def: ProgramDef, site: SiteRec): DeviceRec[] {
+  const allowsEv = def.eligibleDeviceTypes.includes('EV_CHARGER');
+  const firstIsEv = allowsEv && rng() < 0.3;
+  const count = rng() < 0.2 ? 2 : 1;
+  const solarPeakW = rng() < 0.7 ? 4000 + 500 * Math.floor(rng() * 13) : 0;
+  const models: DeviceModel[] = [
+    firstIsEv ? pickModel(rng, EV_CHARGER_MODELS) : pickModel(rng, BATTERY_MODELS),
+  ];
+  if (count === 2) {
+    const secondIsEv = firstIsEv || rng() < (allowsEv ? 0.6 : 0.25);
+    models.push(secondIsEv && !firstIsEv ? pickModel(rng, EV_CHARGER_MODELS) : (models[0] as DeviceModel));
+  }
+  return models.map((model, k) => {
+    const installDate = Math.floor((site.createdAt - Math.floor(rng() * 200) * DAY_MS) / DAY_MS) * DAY_MS;
+    const isBattery = model.type === 'BATTERY';
+    return {
+      id: `dev-${site.id.slice(5)}-${k + 1}`,
+      n: site.n * 4 + k,
+      siteId: site.id,
+      type: model.type,
+      manufacturerName: model.manufacturer,
+      productName: model.product,
+      serialNumber: `SIM${String(site.n * 10 + k + 1).padStart(9, '0')}`,
+      installDate,
+      capacityWh: pick(rng, model.capacitiesWh),
+      powerInputW: model.inputW,
+      powerOutputW: model.outputW,
+      reservePercentage: isBattery
+        ? Math.max(def.minimumReservePercentage, pick(rng, [20, 25, 30, 40]))
+        : null,
+      isOffline: rng() < 0.03,
+      solarPeakW,
+      createdAt: site.createdAt,
+      updatedAt: site.createdAt,
+    };
+  });
+}
+
+function pickModel(rng: Rng, models: readonly DeviceModel[]): DeviceModel {
+  return pickWeighted(
+    rng,
+    models.map((m) => [m, m.weight] as const),
+  );
+}
+
+function programAttributes(rng: Rng, def: ProgramDef, n: number): ProgramSpecificAttr[] {
+  return def.enrollmentForm.map((f) => ({
+    name: f.name,
+    type: f.type,
+    value: f.type === 'boolean' ? rng() < 0.8 : `${1000000 + n}-${Math.floor(rng() * 10)}`,
+  }));
+}

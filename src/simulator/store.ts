@@ -1,0 +1,153 @@
+import type { EnrollmentStatus } from '../flip/wire.js';
+import type { CloudSiteRec, DeviceRec, EnrollmentRec, EventRec, ProgramDef } from './model.js';
+import { type Rng, uuidFrom } from './prng.js';
+
+interface ProgramIndex {
+  def: ProgramDef;
+  /** Group id -> name, in creation order. */
+  groups: Map<string, string>;
+  enrollments: EnrollmentRec[];
+  sites: Map<string, EnrollmentRec>;
+  devices: Map<string, { device: DeviceRec; enrollment: EnrollmentRec }>;
+}
+
+/**
+ * The simulator's mutable world and its indexes. Validation lives in the routes; this class
+ * only applies changes that are already known to be valid and keeps the indexes in step.
+ */
+export class Store {
+  private readonly programs = new Map<string, ProgramIndex>();
+  private readonly enrollmentsById = new Map<string, EnrollmentRec>();
+  private readonly eventsById = new Map<string, EventRec>();
+  /** Creation order; GET /v1/events lists them in this order. */
+  private events: EventRec[] = [];
+  /** The Cloud API's sites (seeded and commissioned), in insertion order. */
+  readonly cloudSites = new Map<string, CloudSiteRec>();
+
+  constructor(
+    defs: readonly ProgramDef[],
+    readonly now: () => number,
+    private readonly rng: Rng,
+  ) {
+    for (const def of defs) {
+      const groups = new Map(def.groups.map((g) => [g.id, g.name]));
+      this.programs.set(def.id, { def, groups, enrollments: [], sites: new Map(), devices: new Map() });
+    }
+  }
+
+  newId(): string {
+    return uuidFrom(this.rng);
+  }
+
+  programDefs(): ProgramDef[] {
+    return [...this.programs.values()].map((p) => p.def);
+  }
+
+  program(id: string): ProgramIndex | undefined {
+    return this.programs.get(id);
+  }
+
+  enrollment(id: string): EnrollmentRec | undefined {
+    return this.enrollmentsById.get(id);
+  }
+
+  addEnrollment(e: EnrollmentRec): void {
+    const p = this.programs.get(e.programId);
+    if (!p) throw new Error(`unknown program ${e.programId}`);
+    p.enrollments.push(e);
+    p.sites.set(e.site.id, e);
+    for (const device of e.devices) p.devices.set(device.id, { device, enrollment: e });
+    this.enrollmentsById.set(e.id, e);
+  }
+
+  updateEnrollment(
+    e: EnrollmentRec,
+    change: { status?: EnrollmentStatus; statusReason?: string; groupIds?: string[] | null },
+  ): void {
+    const at = this.now();
+    if (change.status !== undefined && change.status !== e.status) {
+      e.status = change.status;
+      if (change.status === 'ACTIVE') {
+        e.enrolledAt ??= at;
+        e.unenrolledAt = null;
+      }
+      if (change.status === 'UNENROLLED') e.unenrolledAt = at;
+    }
+    if (change.statusReason !== undefined) e.statusReason = change.statusReason;
+    if (change.groupIds !== undefined) {
+      // REFERENCE.md 1.3: group_ids replaces the site's groups; null is treated like [].
+      e.site.groupIds = [...new Set(change.groupIds ?? [])];
+      e.site.updatedAt = at;
+    }
+    e.updatedAt = at;
+  }
+
+  createGroup(programId: string, id: string, name: string): void {
+    this.programs.get(programId)?.groups.set(id, name);
+  }
+
+  /** Renames and/or re-keys a group; a re-key follows into every member site. */
+  updateGroup(
+    programId: string,
+    id: string,
+    change: { id?: string; name?: string },
+  ): { id: string; name: string } {
+    const p = this.programs.get(programId) as ProgramIndex;
+    const name = change.name ?? (p.groups.get(id) as string);
+    const newId = change.id ?? id;
+    if (newId === id) {
+      p.groups.set(id, name);
+      return { id, name };
+    }
+    // Rebuild to keep the group at its position in the listing.
+    p.groups = new Map([...p.groups].map(([k, v]) => (k === id ? [newId, name] : [k, v])));
+    for (const e of p.enrollments) {
+      const i = e.site.groupIds.indexOf(id);
+      if (i >= 0) e.site.groupIds[i] = newId;
+    }
+    return { id: newId, name };
+  }
+
+  /** REFERENCE.md 1.3: members lose the group but stay in the program. */
+  deleteGroup(programId: string, id: string): void {
+    const p = this.programs.get(programId) as ProgramIndex;
+    p.groups.delete(id);
+    for (const e of p.enrollments) {
+      if (e.site.groupIds.includes(id)) e.site.groupIds = e.site.groupIds.filter((g) => g !== id);
+    }
+  }
+
+  /** Events not canceled, in creation order. */
+  listEvents(): EventRec[] {
+    return this.events.filter((e) => e.canceledAt === null);
+  }
+
+  /** Every event including canceled ones: telemetry still shows what already happened. */
+  allEvents(): readonly EventRec[] {
+    return this.events;
+  }
+
+  event(id: string): EventRec | undefined {
+    const e = this.eventsById.get(id);
+    return e && e.canceledAt === null ? e : undefined;
+  }
+
+  addEvent(e: EventRec): void {
+    this.events.push(e);
+    this.eventsById.set(e.id, e);
+  }
+
+  cancelEvent(e: EventRec): void {
+    e.canceledAt = this.now();
+    e.updatedAt = e.canceledAt;
+  }
+
+  /** Sites of a program reached by a group, resolved now. */
+  sitesInGroups(programId: string, groupIds: readonly string[]): Set<string> {
+    const p = this.programs.get(programId) as ProgramIndex;
+    const wanted = new Set(groupIds);
+    const out = new Set<string>();
+    for (const e of p.enrollments) if (e.site.groupIds.some((g) => wanted.has(g))) out.add(e.site.id);
+    return out;
+  }
+}
