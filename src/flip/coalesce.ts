@@ -1,33 +1,66 @@
 /**
  * Single-flight: identical concurrent reads share one upstream request. The entry is removed
  * when the request settles, so a later call always goes upstream again (no caching here).
+ * Each caller may stop waiting (its signal); the shared request is aborted only once every
+ * caller waiting on it has given up.
  */
 export interface Coalescer {
-  run<T>(key: string, start: () => Promise<T>): Promise<T>;
+  run<T>(key: string, start: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): Promise<T>;
   /** Keys with a request in flight (for tests). */
   size(): number;
 }
 
+interface Entry {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+}
+
 export function createCoalescer(): Coalescer {
-  const inFlight = new Map<string, Promise<unknown>>();
+  const inFlight = new Map<string, Entry>();
   return {
     size: () => inFlight.size,
-    run<T>(key: string, start: () => Promise<T>): Promise<T> {
-      const existing = inFlight.get(key);
-      if (existing) return existing as Promise<T>;
-      const promise = start().finally(() => inFlight.delete(key));
-      inFlight.set(key, promise);
-      return promise;
+    run<T>(key: string, start: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): Promise<T> {
+      let entry = inFlight.get(key);
+      if (!entry) {
+        const controller = new AbortController();
+        const created: Entry = { controller, waiting: 0, promise: Promise.resolve() };
+        created.promise = start(controller.signal).finally(() => {
+          if (inFlight.get(key) === created) inFlight.delete(key);
+        });
+        inFlight.set(key, created);
+        entry = created;
+      }
+      const shared = entry;
+      shared.waiting++;
+      return raceAbort(shared.promise as Promise<T>, callerSignal, () => {
+        shared.waiting--;
+        if (shared.waiting === 0) {
+          // Nobody is left to read the answer: stop it and let the next caller start afresh.
+          if (inFlight.get(key) === shared) inFlight.delete(key);
+          shared.controller.abort();
+        }
+      });
     },
   };
 }
 
-/** Waits for `promise` but gives up when `signal` aborts (the shared request keeps going). */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+/** Waits for `promise` but rejects with the signal's reason when it aborts first. */
+export function raceAbort<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  onAbandon: () => void = () => {},
+): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    onAbandon();
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      onAbandon();
+      reject(signal.reason);
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (v) => {

@@ -84,6 +84,7 @@ export type TransportKind =
   | 'refused'
   | 'dns'
   | 'connect-timeout'
+  | 'queue-timeout'
   | 'headers-timeout'
   | 'body-timeout'
   | 'reset'
@@ -123,21 +124,12 @@ const TRANSPORT_CODES: Record<string, TransportRule> = {
 };
 
 /**
- * Classifies a thrown transport error. `deadline` says which of our own per-attempt deadlines
- * fired (undici then reports a bare abort); `cancelled` that the caller's signal aborted.
+ * Classifies a transport error from undici. `sent` is false while the request was still queued
+ * for a socket: then nothing can have reached the upstream, whatever the error says.
  */
-export function classifyTransport(
-  err: unknown,
-  state: { deadline?: 'headers' | 'body'; cancelled: boolean },
-): TransportFailure {
-  if (state.cancelled) return { kind: 'cancelled', mayHaveReachedUpstream: true, retryable: false };
-  if (state.deadline) {
-    return { kind: `${state.deadline}-timeout`, mayHaveReachedUpstream: true, retryable: true };
-  }
-  const rule = TRANSPORT_CODES[errorCodeOf(err) ?? ''];
-  return rule
-    ? { ...rule, retryable: true }
-    : { kind: 'other', mayHaveReachedUpstream: true, retryable: true };
+export function classifyTransport(err: unknown, state: { sent: boolean }): TransportFailure {
+  const rule = TRANSPORT_CODES[errorCodeOf(err) ?? ''] ?? { kind: 'other', mayHaveReachedUpstream: true };
+  return { ...rule, mayHaveReachedUpstream: rule.mayHaveReachedUpstream && state.sent, retryable: true };
 }
 
 function errorCodeOf(err: unknown): string | undefined {
@@ -168,6 +160,8 @@ function transportPhrase(f: TransportFailure, label: string, t: Timeouts): strin
       return `${label} host name could not be resolved`;
     case 'connect-timeout':
       return `could not connect to ${label} within ${t.connectTimeoutMs} ms`;
+    case 'queue-timeout':
+      return `no connection to ${label} became available within ${t.connectTimeoutMs + t.headersTimeoutMs} ms`;
     case 'headers-timeout':
       return `${label} did not answer within ${t.headersTimeoutMs} ms`;
     case 'body-timeout':

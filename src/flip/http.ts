@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ServiceError } from '../errors.js';
-import { createCoalescer, raceAbort } from './coalesce.js';
+import { createCoalescer } from './coalesce.js';
 import {
   type CallContext,
   classifyStatus,
-  classifyTransport,
   malformedError,
   type Safety,
   statusError,
@@ -20,6 +18,7 @@ import {
 import { createLimiter } from './limiter.js';
 import type { CallOptions, UpstreamCallReport } from './records.js';
 import { backoffDelayMs, retryAfterMs } from './retry.js';
+import { exchange } from './transport.js';
 import { USER_AGENT } from './user-agent.js';
 
 /**
@@ -71,10 +70,6 @@ export interface HttpClient {
 /** What goes on the wire (the generic parts of a spec are not needed to send it). */
 type Outgoing = Pick<RequestSpec<unknown, unknown>, 'method' | 'path' | 'query' | 'json' | 'form'>;
 
-type Attempt =
-  | { kind: 'response'; status: number; headers: IncomingHttpHeaders; text: string; bytes: number }
-  | { kind: 'transport'; failure: TransportFailure; bytes: number };
-
 /** Encodes one path segment; `.`/`..` too, so an id can never climb the path. */
 export function segment(id: string): string {
   const encoded = encodeURIComponent(id);
@@ -102,51 +97,14 @@ export function createHttpClient(options: {
 
   async function attempt(spec: Outgoing, headers: Record<string, string>, signal?: AbortSignal) {
     const release = await limiter.acquire(signal);
-    const controller = new AbortController();
-    const state: { deadline?: 'headers' | 'body'; cancelled: boolean } = { cancelled: false };
-    const onCancel = () => {
-      state.cancelled = true;
-      controller.abort();
-    };
-    signal?.addEventListener('abort', onCancel, { once: true });
-    // undici's own timers start once a socket is writing; this bounds pool queueing too.
-    let timer = setTimeout(() => {
-      state.deadline = 'headers';
-      controller.abort();
-    }, http.connectTimeoutMs + http.headersTimeoutMs);
-    let bytes = 0;
     try {
-      const res = await pool.request({
-        method: spec.method,
-        path: pathOf(spec),
-        headers,
-        body: bodyOf(spec),
-        signal: controller.signal,
-      });
-      clearTimeout(timer);
-      // undici's bodyTimeout is per idle gap; the whole body gets bodyTimeoutMs as well.
-      timer = setTimeout(() => {
-        state.deadline = 'body';
-        controller.abort();
-      }, http.bodyTimeoutMs);
-      const chunks: Buffer[] = [];
-      for await (const chunk of res.body) {
-        chunks.push(chunk as Buffer);
-        bytes += (chunk as Buffer).length;
-      }
-      const text = Buffer.concat(chunks).toString('utf8');
-      return {
-        kind: 'response',
-        status: res.statusCode,
-        headers: res.headers,
-        text,
-        bytes,
-      } satisfies Attempt;
-    } catch (err) {
-      return { kind: 'transport', failure: classifyTransport(err, state), bytes } satisfies Attempt;
+      return await exchange(
+        pool,
+        { method: spec.method, path: pathOf(spec), headers, body: bodyOf(spec) },
+        http,
+        signal,
+      );
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onCancel);
       release();
     }
   }
@@ -294,9 +252,8 @@ export function createHttpClient(options: {
       let wire: W;
       if (spec.coalesce && spec.safety === 'read') {
         const key = `${spec.method} ${pathOf(spec)} ${bodyOf(spec) ?? ''}`;
-        // The shared request ignores each caller's signal; each caller can still stop waiting.
-        const shared = coalescer.run(key, () => send(spec, ctx));
-        wire = await raceAbort(shared, signal).catch((e: unknown) => {
+        const shared = coalescer.run(key, (sharedSignal) => send(spec, ctx, sharedSignal), signal);
+        wire = await shared.catch((e: unknown) => {
           throw asServiceError(e, ctx, false);
         });
       } else {
