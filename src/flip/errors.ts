@@ -205,7 +205,7 @@ export function malformedError(
   detail: string,
   opts: { wasSuccess: boolean },
 ): ServiceError {
-  const phrase = `${UPSTREAM_LABELS[ctx.upstream]} sent an answer that could not be read (${detail})`;
+  const phrase = `${UPSTREAM_LABELS[ctx.upstream]} sent an unreadable answer: ${detail}`;
   if (ctx.safety !== 'read' && opts.wasSuccess) return outcomeUnknown(phrase, ctx);
   return new ServiceError('UPSTREAM_UNAVAILABLE', `${capitalize(phrase)} (${where(ctx)}).`, {
     requestId: ctx.requestId,
