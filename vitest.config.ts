@@ -1,10 +1,29 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 export default defineConfig({
   // vitest's default esbuild transform drops decorator metadata, which type-graphql reads for
   // fields declared without a type function; SWC emits it, like tsc does for `npm start`.
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  // Apollo is external and Node gives it graphql's CJS build (graphql 16 has no "exports"), while
+  // vite would resolve `graphql` in inlined code (ours, type-graphql) to its ESM build: a schema
+  // built by one copy is "from another module or realm" for the other. Point every `graphql`
+  // import at the CJS entry, which vitest externalizes, so all share Node's one instance.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
+  // Apollo (loaded by Node) gets graphql's CJS build through its `main`; vite would resolve our
+  // `import 'graphql'` through its `module` field (index.mjs): two copies, "from another module
+  // or realm". Pointing vite at the CJS entry too leaves one graphql module.
+  resolve: {
+    alias: [
+      {
+        find: /^graphql$/,
+        replacement: new URL('./node_modules/graphql/index.js', import.meta.url).pathname,
+      },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
