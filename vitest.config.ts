@@ -13,17 +13,6 @@ export default defineConfig({
   // built by one copy is "from another module or realm" for the other. Point every `graphql`
   // import at the CJS entry, which vitest externalizes, so all share Node's one instance.
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
-  // Apollo (loaded by Node) gets graphql's CJS build through its `main`; vite would resolve our
-  // `import 'graphql'` through its `module` field (index.mjs): two copies, "from another module
-  // or realm". Pointing vite at the CJS entry too leaves one graphql module.
-  resolve: {
-    alias: [
-      {
-        find: /^graphql$/,
-        replacement: new URL('./node_modules/graphql/index.js', import.meta.url).pathname,
-      },
-    ],
-  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
