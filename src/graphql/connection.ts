@@ -1,0 +1,112 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { Config } from '../config.js';
+import { ServiceError } from '../errors.js';
+import { Enrollment } from './enrollment/enrollment.type.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when the page does not start at the beginning of the list.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class EnrollmentEdge {
+  @Field(() => String, { description: 'Opaque; valid as `after` with the same orderBy.' })
+  cursor!: string;
+
+  @Field(() => Enrollment)
+  node!: Enrollment;
+}
+
+@ObjectType({ description: 'A page of enrollments (cursor pagination, forward only).' })
+export class EnrollmentConnection {
+  @Field(() => [EnrollmentEdge])
+  edges!: EnrollmentEdge[];
+
+  @Field(() => [Enrollment], { description: 'The nodes of edges, for clients that need no cursors.' })
+  nodes!: Enrollment[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Matching enrollments over all pages (after filtering).' })
+  totalCount!: number;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number;
+}
+
+/** `first` after validation: the default when absent; BAD_USER_INPUT when negative or above the cap. */
+export function pageSizeOf(
+  first: number | null | undefined,
+  config: Pick<Config, 'defaultPageSize' | 'maxPageSize'>,
+): number {
+  if (first === null || first === undefined) return config.defaultPageSize;
+  if (first < 0)
+    throw new ServiceError('BAD_USER_INPUT', '`first` must not be negative', { fieldPaths: ['first'] });
+  if (first > config.maxPageSize) {
+    throw new ServiceError('BAD_USER_INPUT', `\`first\` must be at most ${config.maxPageSize}`, {
+      fieldPaths: ['first'],
+    });
+  }
+  return first;
+}
+
+/** Cursors are base64url JSON: opaque to clients, checked on the way back in. */
+export function encodeCursor(payload: unknown): string {
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+/** The payload of a cursor; BAD_USER_INPUT naming `after` when it is not one of ours. */
+export function decodeCursor(cursor: string): unknown {
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw malformedCursor();
+  }
+}
+
+export function malformedCursor(reason = 'is not a cursor of this list'): ServiceError {
+  return new ServiceError('BAD_USER_INPUT', `\`after\` ${reason}`, { fieldPaths: ['after'] });
+}
+
+/** The page of `sorted` from index `start`, `size` items long. */
+export function connectionOf<T>(
+  sorted: readonly T[],
+  start: number,
+  size: number,
+  cursorOf: (item: T) => string,
+): Connection<T> {
+  const nodes = sorted.slice(start, start + size);
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: start + nodes.length < sorted.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: sorted.length,
+  };
+}

@@ -1,0 +1,52 @@
+import type { Config, ProgramConfig, Role } from '../config.js';
+import type { FlipClients } from '../flip/index.js';
+import { createLoaders, type Loaders } from '../loaders/index.js';
+
+/** What the server knows about a request before GraphQL runs. */
+export interface RequestInfo {
+  requestId: string;
+  caller: { id: string; role: Role } | null;
+}
+
+/** Process-wide dependencies, built once by app.ts. */
+export interface ContextDeps {
+  clients: FlipClients;
+  config: Readonly<Config>;
+  /** The configured programs (Program.name is the FLIP_PROGRAMS display name). */
+  programs: ProgramConfig[];
+  /** Observes DataLoader batch sizes (for /metrics). */
+  recordBatch?: (loader: string, size: number) => void;
+  /** Clock for derived statuses (Event.status); injectable for tests. Default: the system clock. */
+  now?: () => Date;
+}
+
+export interface GraphQLContext {
+  requestId: string;
+  caller: RequestInfo['caller'];
+  /** Fresh per request: batching and caching never cross requests. */
+  loaders: Loaders;
+  deps: ContextDeps;
+  /** The request's instant: every derived status in one answer is computed against the same now. */
+  now: Date;
+}
+
+export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLContext {
+  return {
+    requestId: req.requestId,
+    caller: req.caller,
+    loaders: createLoaders({
+      clients: deps.clients,
+      programs: deps.programs,
+      config: deps.config,
+      requestId: req.requestId,
+      onBatch: deps.recordBatch,
+    }),
+    deps,
+    now: deps.now?.() ?? new Date(),
+  };
+}
+
+/** The configured program with this id, or null. Programs come from configuration, not from Flip. */
+export function configuredProgram(ctx: GraphQLContext, id: string): ProgramConfig | null {
+  return ctx.deps.programs.find((p) => p.id === id) ?? null;
+}

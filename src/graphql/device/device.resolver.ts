@@ -1,0 +1,64 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { ProgramConfig } from '../../config.js';
+import type { TelemetryPointRecord } from '../../flip/index.js';
+import { toSiteEntry, type DeviceEntry, type SiteEntry } from '../../loaders/index.js';
+import type { GraphQLContext } from '../context.js';
+import { Program } from '../program/program.type.js';
+import { enrollmentOf, programIdOf, programOf } from '../scope.js';
+import { Site } from '../site/site.type.js';
+import { TelemetryWindowArgs, validateTelemetryWindow } from '../telemetry/telemetry.inputs.js';
+import { TelemetryPoint } from '../telemetry/telemetry.type.js';
+import { Device } from './device.type.js';
+
+@Resolver(() => Device)
+export class DeviceResolver {
+  @Query(() => Device, {
+    nullable: true,
+    description: 'A device by id, searched across the configured programs; null when absent.',
+  })
+  device(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<DeviceEntry | null> {
+    return ctx.loaders.device(id);
+  }
+
+  @FieldResolver(() => Site)
+  async site(@Root() device: DeviceEntry, @Ctx() ctx: GraphQLContext): Promise<SiteEntry> {
+    const enrollment = await enrollmentOf(ctx, device);
+    if (!enrollment) throw new Error(`device ${device.id} lost its enrollment ${device.enrollmentId}`);
+    return toSiteEntry(enrollment);
+  }
+
+  @FieldResolver(() => Program, {
+    nullable: true,
+    description: 'The program this device was reached through.',
+  })
+  program(@Root() device: DeviceEntry, @Ctx() ctx: GraphQLContext): Promise<ProgramConfig | null> {
+    return programOf(ctx, device);
+  }
+
+  @FieldResolver(() => TelemetryPoint, {
+    nullable: true,
+    description:
+      "The device's newest point (POST /v1/telemetry/latest, batched per program); null when none.",
+  })
+  async latestTelemetry(
+    @Root() device: DeviceEntry,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TelemetryPointRecord | null> {
+    const programId = await programIdOf(ctx, device);
+    return programId === null ? null : ctx.loaders.latestTelemetry(programId, device.id);
+  }
+
+  @FieldResolver(() => [TelemetryPoint], {
+    nullable: true,
+    description: "The device's points in the window, oldest first (POST /v1/telemetry/historical, batched).",
+  })
+  async telemetry(
+    @Root() device: DeviceEntry,
+    @Args(() => TelemetryWindowArgs) args: TelemetryWindowArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TelemetryPointRecord[] | null> {
+    const window = validateTelemetryWindow(args);
+    const programId = await programIdOf(ctx, device);
+    return programId === null ? null : ctx.loaders.telemetry(programId, device.id, window);
+  }
+}

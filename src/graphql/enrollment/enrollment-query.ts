@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import type { EnrollmentEntry } from '../../loaders/index.js';
+import {
+  connectionOf,
+  decodeCursor,
+  encodeCursor,
+  malformedCursor,
+  pageSizeOf,
+  type Connection,
+} from '../connection.js';
+import {
+  EnrollmentOrderField,
+  OrderDirection,
+  type EnrollmentFilter,
+  type EnrollmentOrder,
+  type EnrollmentPageArgs,
+} from './enrollment.inputs.js';
+
+/** One sort key component: a timestamp (ms), a lower-cased name, or null (sorts first ascending). */
+type KeyPart = number | string | null;
+
+const DEFAULT_ORDER: EnrollmentOrder = {
+  field: EnrollmentOrderField.CREATED_AT,
+  direction: OrderDirection.ASC,
+};
+
+// What a cursor carries: the order it was issued for, the sort key and the id of its enrollment.
+// Keyset rather than offset: approving items of a filtered review queue between two pages must
+// not make the next page skip the items that moved up.
+const CursorPayload = z.object({
+  o: z.string(),
+  k: z.array(z.union([z.number(), z.string(), z.null()])),
+  id: z.string(),
+});
+
+/** Validated arguments of Program.enrollments and Group.enrollments. */
+export interface EnrollmentPageRequest {
+  size: number;
+  order: EnrollmentOrder;
+  after: z.infer<typeof CursorPayload> | null;
+  filter: EnrollmentFilter | null | undefined;
+}
+
+/** Checks the arguments before any upstream call: BAD_USER_INPUT naming `first` or `after`. */
+export function parseEnrollmentPage(
+  args: EnrollmentPageArgs,
+  config: Pick<Config, 'defaultPageSize' | 'maxPageSize'>,
+): EnrollmentPageRequest {
+  const order = args.orderBy ?? DEFAULT_ORDER;
+  return {
+    size: pageSizeOf(args.first, config),
+    order,
+    after: args.after ? parseCursor(args.after, orderNameOf(order)) : null,
+    filter: args.filter,
+  };
+}
+
+/** Filters, orders and pages a program's or a group's enrollments. */
+export function pageOfEnrollments(
+  entries: readonly EnrollmentEntry[],
+  { size, order, after, filter }: EnrollmentPageRequest,
+): Connection<EnrollmentEntry> {
+  const sorted = sortEnrollments(filterEnrollments(entries, filter), order);
+  const start = after === null ? 0 : firstAfter(sorted, order, after);
+  const o = orderNameOf(order);
+  return connectionOf(sorted, start, size, (e) =>
+    encodeCursor({ o, k: sortKeyOf(e, order.field), id: e.id }),
+  );
+}
+
+function orderNameOf(order: EnrollmentOrder): string {
+  return `${order.field}:${order.direction}`;
+}
+
+/** Every given criterion must hold; empty lists and blank strings do not restrict. */
+export function filterEnrollments(
+  entries: readonly EnrollmentEntry[],
+  filter: EnrollmentFilter | null | undefined,
+): EnrollmentEntry[] {
+  if (!filter) return [...entries];
+  const statuses = filter.status?.length ? new Set(filter.status) : null;
+  const groupIds = filter.groupIds?.length ? new Set(filter.groupIds) : null;
+  const stateCode = filter.stateCode?.trim().toLowerCase() || null;
+  const zipCode = filter.zipCode?.trim() || null;
+  const search = filter.search?.trim().toLowerCase() || null;
+  return entries.filter(
+    (e) =>
+      (!statuses || statuses.has(e.status)) &&
+      (!groupIds || e.site.groups.some((g) => groupIds.has(g.id))) &&
+      (!filter.deviceType || e.devices.some((d) => d.type === filter.deviceType)) &&
+      (!stateCode || e.site.stateCode?.toLowerCase() === stateCode) &&
+      (!zipCode || e.site.zipCode?.trim() === zipCode) &&
+      (!search || searchableTextOf(e).some((text) => text.includes(search))),
+  );
+}
+
+function searchableTextOf(e: EnrollmentEntry): string[] {
+  const s = e.site;
+  const fullName = [s.firstName, s.lastName].filter(Boolean).join(' ');
+  return [
+    s.firstName,
+    s.lastName,
+    fullName,
+    s.companyName,
+    s.email,
+    s.streetAddress,
+    s.streetAddress2,
+    s.city,
+    ...e.devices.map((d) => d.serialNumber),
+  ]
+    .filter((t): t is string => typeof t === 'string' && t !== '')
+    .map((t) => t.toLowerCase());
+}
+
+export function sortEnrollments(entries: EnrollmentEntry[], order: EnrollmentOrder): EnrollmentEntry[] {
+  const keyed = entries.map((e) => ({ e, k: sortKeyOf(e, order.field) }));
+  keyed.sort((a, b) => compare(a.k, a.e.id, b.k, b.e.id, order.direction));
+  return keyed.map(({ e }) => e);
+}
+
+function sortKeyOf(e: EnrollmentEntry, field: EnrollmentOrderField): KeyPart[] {
+  const time = (d: Date | null) => (d ? d.getTime() : null);
+  const name = (s: string | null) => (s ?? '').toLowerCase();
+  switch (field) {
+    case EnrollmentOrderField.CREATED_AT:
+      return [time(e.createdAt)];
+    case EnrollmentOrderField.UPDATED_AT:
+      return [time(e.updatedAt)];
+    case EnrollmentOrderField.ENROLLED_AT:
+      return [time(e.enrolledAt)];
+    case EnrollmentOrderField.SITE_NAME:
+      return [name(e.site.lastName), name(e.site.firstName), name(e.site.companyName)];
+  }
+}
+
+/** Key parts in order (null first, then numbers or strings by code point), then the id. */
+function compare(ka: KeyPart[], ida: string, kb: KeyPart[], idb: string, direction: OrderDirection): number {
+  let result = 0;
+  for (let i = 0; i < ka.length && result === 0; i++) result = comparePart(ka[i] ?? null, kb[i] ?? null);
+  if (result === 0) result = ida < idb ? -1 : ida > idb ? 1 : 0;
+  return direction === OrderDirection.DESC ? -result : result;
+}
+
+function comparePart(a: KeyPart, b: KeyPart): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function parseCursor(cursor: string, orderName: string): z.infer<typeof CursorPayload> {
+  const parsed = CursorPayload.safeParse(decodeCursor(cursor));
+  if (!parsed.success) throw malformedCursor();
+  if (parsed.data.o !== orderName) throw malformedCursor(`was issued for another orderBy (${parsed.data.o})`);
+  return parsed.data;
+}
+
+/** Index of the first enrollment ordered after the cursor's (it need not still be in the list). */
+function firstAfter(
+  sorted: EnrollmentEntry[],
+  order: EnrollmentOrder,
+  after: z.infer<typeof CursorPayload>,
+): number {
+  const at = sorted.findIndex(
+    (e) => compare(sortKeyOf(e, order.field), e.id, after.k, after.id, order.direction) > 0,
+  );
+  return at === -1 ? sorted.length : at;
+}

@@ -1,0 +1,79 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { ProgramConfig } from '../../config.js';
+import type { EventRecord } from '../../flip/index.js';
+import type { SiteEntry } from '../../loaders/index.js';
+import { configuredProgram, type GraphQLContext } from '../context.js';
+import { Program } from '../program/program.type.js';
+import { Site } from '../site/site.type.js';
+import { eventStatusOf, eventsOf } from './event-status.js';
+import {
+  Event,
+  EventSiteParticipation,
+  EventStatusEnum,
+  type EventSiteEntry,
+  type EventStatus,
+} from './event.type.js';
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => [Event], {
+    description:
+      "Events across programs, newest first; optionally one program's, optionally by derived status.",
+  })
+  async events(
+    @Arg('programId', () => ID, { nullable: true }) programId: string | null | undefined,
+    @Arg('status', () => [EventStatusEnum], {
+      nullable: true,
+      description: 'Any of these; [] does not restrict.',
+    })
+    status: EventStatus[] | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EventRecord[]> {
+    return eventsOf(await ctx.loaders.events(), { programId, status, now: ctx.now });
+  }
+
+  @Query(() => Event, {
+    nullable: true,
+    description: 'null when no such event (searched in GET /v1/events).',
+  })
+  event(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EventRecord | null> {
+    return ctx.loaders.event(id);
+  }
+
+  @FieldResolver(() => Program, {
+    nullable: true,
+    description: 'null when the program is not configured here.',
+  })
+  program(@Root() event: EventRecord, @Ctx() ctx: GraphQLContext): ProgramConfig | null {
+    return configuredProgram(ctx, event.programId);
+  }
+
+  @FieldResolver(() => EventStatusEnum, {
+    description: "Derived from now against the event's start and end.",
+  })
+  status(@Root() event: EventRecord, @Ctx() ctx: GraphQLContext): EventStatus {
+    return eventStatusOf(event, ctx.now);
+  }
+
+  @FieldResolver(() => [EventSiteParticipation], {
+    nullable: true,
+    description: 'Per-site participation and performance (GET /v1/events/{id}/sites).',
+  })
+  async sites(@Root() event: EventRecord, @Ctx() ctx: GraphQLContext): Promise<EventSiteEntry[]> {
+    const rows = await ctx.loaders.eventSites(event.id);
+    return rows.map((row) => ({ ...row, programId: event.programId }));
+  }
+}
+
+@Resolver(() => EventSiteParticipation)
+export class EventSiteParticipationResolver {
+  @FieldResolver(() => Site, {
+    nullable: true,
+    description: "The site in the event's program; null when the program does not list it.",
+  })
+  async site(@Root() row: EventSiteEntry, @Ctx() ctx: GraphQLContext): Promise<SiteEntry | null> {
+    // An event of a program not configured here: look the site up across the configured ones.
+    if (!configuredProgram(ctx, row.programId)) return ctx.loaders.site(row.siteId);
+    return (await ctx.loaders.programIndex(row.programId)).siteById.get(row.siteId) ?? null;
+  }
+}

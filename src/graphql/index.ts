@@ -1,0 +1,6 @@
+/**
+ * The GraphQL boundary: what the server imports. The schema is built once per process; a
+ * context is created per request (fresh loaders, so batching and caching never cross requests).
+ */
+export { createSchema } from './schema.js';
+export { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from './context.js';

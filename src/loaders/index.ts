@@ -1,0 +1,132 @@
+import type { Config, ProgramConfig } from '../config.js';
+import type {
+  EnrollmentRecord,
+  EventRecord,
+  EventSiteRecord,
+  FlipClients,
+  TelemetryPointRecord,
+} from '../flip/index.js';
+import type { BatchObserver } from './batch.js';
+import { EventLoader } from './events.js';
+import { GroupLoader } from './groups.js';
+import { batchOptions } from './batch.js';
+import { Lookups } from './lookup.js';
+import {
+  toEnrollmentEntry,
+  type DeviceEntry,
+  type EnrollmentEntry,
+  type GroupEntry,
+  type ProgramIndex,
+  type SiteEntry,
+} from './program-index.js';
+import { ProgramLoader } from './programs.js';
+import { TelemetryLoader } from './telemetry.js';
+
+export type { BatchObserver } from './batch.js';
+export type { DeviceEntry, EnrollmentEntry, GroupEntry, ProgramIndex, SiteEntry } from './program-index.js';
+/** The site and devices of an enrollment entry, as entries of the same program. */
+export { toDeviceEntries, toSiteEntry } from './program-index.js';
+
+export interface LoaderDeps {
+  clients: FlipClients;
+  /** The configured programs (FLIP_PROGRAMS, or the simulator's), in configuration order. */
+  programs: readonly ProgramConfig[];
+  config: Pick<Config, 'telemetryChunkSize' | 'disableBatching'>;
+  /** Sent with every upstream call of the request (x-request-id). */
+  requestId: string;
+  /** Observes the size of every DataLoader batch (for /metrics), by loader name. */
+  onBatch?: BatchObserver;
+}
+
+/**
+ * Per-request data access for the GraphQL layer: batched, deduplicated, one upstream call per
+ * program (and per event) per request. Every method rejects with the client's ServiceError when
+ * its upstream call fails; a failure stays with the keys of the failing program or event.
+ * Create one per request (createLoaders) and never share it: it caches for the request only.
+ */
+export interface Loaders {
+  /** The program's enrollments, sites, devices and group membership: one GET /v1/enrollments. */
+  programIndex(programId: string): Promise<ProgramIndex>;
+  /**
+   * By id across the configured programs (the rule is documented in lookup.ts). Null: no such
+   * enrollment. `inProgram: true` never uses GET /v1/enrollments/{id}, so the entry carries its program.
+   */
+  enrollment(id: string, opts?: { inProgram?: boolean }): Promise<EnrollmentEntry | null>;
+  /** By the OEM's site id across the configured programs (first in configuration order). */
+  site(id: string): Promise<SiteEntry | null>;
+  device(id: string): Promise<DeviceEntry | null>;
+  /** For an entry fetched by id (programId null): the configured program holding it, or null. */
+  programIdOfEnrollment(enrollmentId: string): Promise<string | null>;
+  /** One GET /v1/programs/{id}/groups per program per request. */
+  groups(programId: string): Promise<GroupEntry[]>;
+  group(programId: string, id: string): Promise<GroupEntry | null>;
+  /** One GET /v1/events per request, in upstream order. */
+  events(): Promise<EventRecord[]>;
+  event(id: string): Promise<EventRecord | null>;
+  /** One GET /v1/events/{id}/sites per event. */
+  eventSites(eventId: string): Promise<EventSiteRecord[]>;
+  /** Batched into one POST /v1/telemetry/latest per program (chunked). */
+  latestTelemetry(programId: string, deviceId: string): Promise<TelemetryPointRecord | null>;
+  /** Batched into one POST /v1/telemetry/historical per program and window (chunked). */
+  telemetry(
+    programId: string,
+    deviceId: string,
+    window: { from: Date; to: Date },
+  ): Promise<TelemetryPointRecord[]>;
+
+  /**
+   * For writes: an enrollment's new state returned by Flip replaces the old one in every loaded
+   * program of this request (stats, filters and pages see it) and in the by-id cache.
+   * Returns the entry, with its program when a loaded program holds it.
+   */
+  primeEnrollment(record: EnrollmentRecord): EnrollmentEntry;
+  /** For writes: the program's enrollments are fetched again on the next read in this request. */
+  invalidateProgram(programId: string): void;
+  invalidateGroups(programId: string): void;
+  invalidateEvents(): void;
+}
+
+/** Fresh loaders for one GraphQL request. With config.disableBatching nothing is batched or cached. */
+export function createLoaders(deps: LoaderDeps): Loaders {
+  const utility = deps.clients.utility;
+  const callOptions = { requestId: deps.requestId };
+  const isBatched = !deps.config.disableBatching;
+  const observe = deps.onBatch ?? (() => undefined);
+  const programIds = deps.programs.map((p) => p.id);
+  const programs = new ProgramLoader(utility, callOptions, programIds, isBatched);
+  const lookups = new Lookups(programs, utility, callOptions, batchOptions(isBatched, observe));
+  const groups = new GroupLoader(utility, callOptions, isBatched);
+  const events = new EventLoader(utility, callOptions, isBatched, batchOptions(isBatched, observe));
+  const telemetry = new TelemetryLoader(
+    utility,
+    callOptions,
+    deps.config.telemetryChunkSize,
+    batchOptions(isBatched, observe),
+  );
+
+  return {
+    programIndex: (programId) => programs.index(programId),
+    enrollment: (id, opts) => lookups.enrollment(id, opts),
+    site: (id) => lookups.site(id),
+    device: (id) => lookups.device(id),
+    programIdOfEnrollment: (id) => lookups.programIdOfEnrollment(id),
+    groups: (programId) => groups.list(programId),
+    group: (programId, id) => groups.get(programId, id),
+    events: () => events.list(),
+    event: (id) => events.get(id),
+    eventSites: (eventId) => events.sites(eventId),
+    latestTelemetry: (programId, deviceId) => telemetry.latest(programId, deviceId),
+    telemetry: (programId, deviceId, window) => telemetry.window(programId, deviceId, window),
+    primeEnrollment(record) {
+      const entry = toEnrollmentEntry(record, programs.prime(record));
+      lookups.primeEnrollment(entry);
+      return entry;
+    },
+    invalidateProgram(programId) {
+      programs.invalidate(programId);
+      lookups.clearAll();
+    },
+    invalidateGroups: (programId) => groups.invalidate(programId),
+    invalidateEvents: () => events.invalidate(),
+  };
+}

@@ -1,0 +1,79 @@
+import type { CallOptions, EnrollmentRecord, UtilityClient } from '../flip/index.js';
+import { RequestMemo } from './memo.js';
+import { buildProgramIndex, replaceEnrollment, type ProgramIndex } from './program-index.js';
+
+/** What a batch of program loads came to: the indexes that loaded and the failures, by program. */
+export interface SettledPrograms {
+  indexes: ProgramIndex[];
+  failures: { programId: string; error: unknown }[];
+}
+
+/**
+ * One `GET /v1/enrollments?program_id=` per program per request, indexed once
+ * (program-index.ts). Every field reached through a program is served from that one fetch.
+ */
+export class ProgramLoader {
+  private readonly memo: RequestMemo<string, ProgramIndex>;
+
+  constructor(
+    private readonly utility: UtilityClient,
+    private readonly callOptions: CallOptions,
+    /** Configured program ids, in configuration order (the search order of by-id lookups). */
+    readonly configuredIds: readonly string[],
+    isMemoized: boolean,
+  ) {
+    this.memo = new RequestMemo((programId) => this.fetch(programId), isMemoized);
+  }
+
+  /** The program's index; rejects with the client's ServiceError when the fetch fails. */
+  index(programId: string): Promise<ProgramIndex> {
+    return this.memo.get(programId);
+  }
+
+  /** Programs whose load was started in this request (loaded, loading or failed). */
+  startedIds(): string[] {
+    return this.memo.startedKeys();
+  }
+
+  /** Waits for the given programs (starting those not started), in configuration order. */
+  async settle(programIds: readonly string[]): Promise<SettledPrograms> {
+    const ordered = this.inConfiguredOrder(programIds);
+    const results = await Promise.allSettled(ordered.map((id) => this.index(id)));
+    const settled: SettledPrograms = { indexes: [], failures: [] };
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') settled.indexes.push(result.value);
+      else settled.failures.push({ programId: ordered[i] as string, error: result.reason });
+    });
+    return settled;
+  }
+
+  /** A write returned an enrollment's new state: loaded indexes holding it are updated in place. */
+  prime(record: EnrollmentRecord): string | null {
+    let programId: string | null = null;
+    for (const id of this.startedIds()) {
+      const index = this.memo.peek(id);
+      if (!index?.enrollmentById.has(record.id)) continue;
+      this.memo.set(id, replaceEnrollment(index, record));
+      programId ??= id;
+    }
+    return programId;
+  }
+
+  /** Forgets the program's enrollments: the next read in this request fetches them again. */
+  invalidate(programId: string): void {
+    this.memo.delete(programId);
+  }
+
+  private inConfiguredOrder(programIds: readonly string[]): string[] {
+    const rank = (id: string) => {
+      const at = this.configuredIds.indexOf(id);
+      return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    return [...new Set(programIds)].sort((a, b) => rank(a) - rank(b));
+  }
+
+  private async fetch(programId: string): Promise<ProgramIndex> {
+    const records = await this.utility.listEnrollments(programId, this.callOptions);
+    return buildProgramIndex(programId, records);
+  }
+}
