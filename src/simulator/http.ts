@@ -24,6 +24,8 @@ export interface SimRequest {
 export interface SimResponse {
   status: number;
   body?: unknown;
+  /** Pre-serialized JSON, sent as is instead of `body`. */
+  json?: string;
   headers?: Record<string, string>;
 }
 

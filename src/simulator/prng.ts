@@ -18,14 +18,17 @@ export function createRng(seed: number): Rng {
 }
 
 /** Stateless hash of integers to [0, 1): telemetry noise must not depend on call order. */
-export function hash01(...parts: number[]): number {
-  let h = 0x811c9dc5;
-  for (const p of parts) {
-    h = Math.imul(h ^ (p | 0), 0x01000193);
-    h = Math.imul(h ^ (h >>> 13), 0x5bd1e995);
-    h ^= h >>> 15;
-  }
+export function hash01(a: number, b: number, c = 0): number {
+  let h = mix(0x811c9dc5, a);
+  h = mix(h, b);
+  h = mix(h, c);
   return (h >>> 0) / 4294967296;
+}
+
+function mix(h: number, p: number): number {
+  h = Math.imul(h ^ (p | 0), 0x01000193);
+  h = Math.imul(h ^ (h >>> 13), 0x5bd1e995);
+  return h ^ (h >>> 15);
 }
 
 /** FNV-1a of a string, for hashing ids into hash01. */
@@ -39,12 +42,16 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** A version-4-shaped uuid drawn from the PRNG, so seeded ids repeat across starts. */
 export function uuidFrom(rng: Rng): string {
-  const b: number[] = [];
-  for (let i = 0; i < 16; i++) b.push(Math.floor(rng() * 256));
-  b[6] = ((b[6] as number) & 0x0f) | 0x40;
-  b[8] = ((b[8] as number) & 0x3f) | 0x80;
-  const h = b.map((x) => HEX[x]).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // join() yields one flat string; `+=` would leave a rope of 20 nodes per id in memory.
+  const parts: string[] = [];
+  for (let i = 0; i < 16; i++) {
+    let byte = Math.floor(rng() * 256);
+    if (i === 6) byte = (byte & 0x0f) | 0x40;
+    if (i === 8) byte = (byte & 0x3f) | 0x80;
+    parts.push(HEX[byte] as string);
+    if (i === 3 || i === 5 || i === 7 || i === 9) parts.push('-');
+  }
+  return parts.join('');
 }
 
 /** Picks one item; weights are relative. */

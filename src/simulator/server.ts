@@ -154,12 +154,12 @@ function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse)
 
 function send(res: ServerResponse, r: SimResponse): number {
   if (res.headersSent || res.destroyed) return r.status;
-  if (r.status === 204 || r.body === undefined) {
+  if (r.status === 204 || (r.body === undefined && r.json === undefined)) {
     res.writeHead(r.status, r.headers ?? {});
     res.end();
     return r.status;
   }
-  const json = JSON.stringify(r.body);
+  const json = r.json ?? JSON.stringify(r.body);
   res.writeHead(r.status, {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(json)),

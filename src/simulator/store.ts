@@ -1,6 +1,7 @@
 import type { EnrollmentStatus } from '../flip/wire.js';
 import type { CloudSiteRec, DeviceRec, EnrollmentRec, EventRec, ProgramDef } from './model.js';
 import { type Rng, uuidFrom } from './prng.js';
+import { renderEnrollment } from './render.js';
 
 interface ProgramIndex {
   def: ProgramDef;
@@ -23,6 +24,11 @@ export class Store {
   private events: EventRec[] = [];
   /** The Cloud API's sites (seeded and commissioned), in insertion order. */
   readonly cloudSites = new Map<string, CloudSiteRec>();
+  /**
+   * Serialized enrollments: GET /v1/enrollments of 50,000 sites would otherwise re-render and
+   * re-stringify ~60 MB per call. Every write that changes an enrollment's JSON drops its entry.
+   */
+  private readonly enrollmentJson = new WeakMap<EnrollmentRec, string>();
 
   constructor(
     defs: readonly ProgramDef[],
@@ -51,6 +57,24 @@ export class Store {
     return this.enrollmentsById.get(id);
   }
 
+  /** The enrollment as Flip's JSON text (cached until a write changes it). */
+  enrollmentAsJson(e: EnrollmentRec): string {
+    let json = this.enrollmentJson.get(e);
+    if (json === undefined) {
+      json = JSON.stringify(renderEnrollment(e, this.programs.get(e.programId)?.groups ?? new Map()));
+      this.enrollmentJson.set(e, json);
+    }
+    return json;
+  }
+
+  /** Drops cached JSON of every enrollment of this site (its fields changed). */
+  siteChanged(siteId: string): void {
+    for (const p of this.programs.values()) {
+      const e = p.sites.get(siteId);
+      if (e) this.enrollmentJson.delete(e);
+    }
+  }
+
   addEnrollment(e: EnrollmentRec): void {
     const p = this.programs.get(e.programId);
     if (!p) throw new Error(`unknown program ${e.programId}`);
@@ -74,6 +98,7 @@ export class Store {
       if (change.status === 'UNENROLLED') e.unenrolledAt = at;
     }
     if (change.statusReason !== undefined) e.statusReason = change.statusReason;
+    this.enrollmentJson.delete(e);
     if (change.groupIds !== undefined) {
       // REFERENCE.md 1.3: group_ids replaces the site's groups; null is treated like [].
       e.site.groupIds = [...new Set(change.groupIds ?? [])];
@@ -97,6 +122,7 @@ export class Store {
     const newId = change.id ?? id;
     if (newId === id) {
       p.groups.set(id, name);
+      for (const e of p.enrollments) if (e.site.groupIds.includes(id)) this.enrollmentJson.delete(e);
       return { id, name };
     }
     // Rebuild to keep the group at its position in the listing.
@@ -104,6 +130,7 @@ export class Store {
     for (const e of p.enrollments) {
       const i = e.site.groupIds.indexOf(id);
       if (i >= 0) e.site.groupIds[i] = newId;
+      if (i >= 0) this.enrollmentJson.delete(e);
     }
     return { id: newId, name };
   }
@@ -113,7 +140,9 @@ export class Store {
     const p = this.programs.get(programId) as ProgramIndex;
     p.groups.delete(id);
     for (const e of p.enrollments) {
-      if (e.site.groupIds.includes(id)) e.site.groupIds = e.site.groupIds.filter((g) => g !== id);
+      if (!e.site.groupIds.includes(id)) continue;
+      e.site.groupIds = e.site.groupIds.filter((g) => g !== id);
+      this.enrollmentJson.delete(e);
     }
   }
 

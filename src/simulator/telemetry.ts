@@ -53,62 +53,77 @@ export function historicalPoints(
   return out;
 }
 
+/** The battery half of a point; all null for EV chargers and offline devices. */
+interface BatteryState {
+  soc: number | null;
+  floor: number | null;
+  chargeW: number | null;
+  dischargeW: number | null;
+  chargedWh: number | null;
+  dischargedWh: number | null;
+  mode: string | null;
+}
+
+const NO_BATTERY: BatteryState = {
+  soc: null,
+  floor: null,
+  chargeW: null,
+  dischargeW: null,
+  chargedWh: null,
+  dischargedWh: null,
+  mode: null,
+};
+
 function point(ctx: DeviceContext, start: number, at: number): WireTelemetryPoint {
   const { device } = ctx;
-  const base = { device_id: device.id, start_time: iso(start), duration_s: INTERVAL_S };
-  if (device.isOffline) return { ...base, ...OFFLINE };
+  if (device.isOffline) return offlinePoint(device.id, start);
   const hour = localHour(ctx, at);
   const noise = hash01(device.n, Math.floor(at / INTERVAL_MS));
-  const solarW = Math.round(
-    device.solarPeakW * Math.max(0, Math.sin((Math.PI * (hour - 6)) / 12)) * (0.85 + 0.15 * noise),
-  );
-  const homeW = Math.round(700 + 900 * noise + (hour >= 17 && hour < 22 ? 1200 : 0));
+  const sun = Math.max(0, Math.sin((Math.PI * (hour - 6)) / 12));
+  const solarW = Math.round(device.solarPeakW * sun * (0.85 + 0.15 * noise));
+  let homeW = Math.round(700 + 900 * noise + (hour >= 17 && hour < 22 ? 1200 : 0));
   const days = Math.max(0, (at - device.installDate) / DAY_MS);
-  const totals = {
-    home_total_energy_wh: Math.round(days * 19_000),
-    solar_total_energy_wh: Math.round(days * device.solarPeakW * 4.5),
-  };
-  if (device.type === 'EV_CHARGER')
-    return { ...base, ...evCharger(ctx, at, hour, homeW, solarW, days), ...totals };
-  const b = battery(ctx, at, hour, noise);
-  const gridW = homeW - solarW - b.dischargeW + b.chargeW;
+  const isBattery = device.type === 'BATTERY';
+  const b = isBattery ? battery(ctx, at, hour, noise) : NO_BATTERY;
+  let mode = b.mode;
+  if (!isBattery) {
+    const ev = evCharging(ctx, at, hour);
+    homeW += ev.chargingW;
+    mode = ev.mode;
+  }
+  const cap = device.capacityWh;
   return {
-    ...base,
-    battery_state_of_charge_percentage: round1(b.soc),
+    device_id: device.id,
+    start_time: iso(start),
+    duration_s: INTERVAL_S,
+    battery_state_of_charge_percentage: b.soc === null ? null : Math.round(b.soc * 10) / 10,
     battery_last_backup_reserve_percentage: b.floor,
     battery_power_charge_w: b.chargeW,
     battery_power_discharge_w: b.dischargeW,
-    battery_total_energy_charge_wh: Math.round(days * device.capacityWh * 0.45 + b.chargedWh),
-    battery_total_energy_discharge_wh: Math.round(days * device.capacityWh * 0.42 + b.dischargedWh),
-    grid_power_w: gridW,
+    battery_total_energy_charge_wh: isBattery ? Math.round(days * cap * 0.45 + (b.chargedWh ?? 0)) : null,
+    battery_total_energy_discharge_wh: isBattery
+      ? Math.round(days * cap * 0.42 + (b.dischargedWh ?? 0))
+      : null,
+    grid_power_w: homeW - solarW - (b.dischargeW ?? 0) + (b.chargeW ?? 0),
     grid_total_energy_wh: Math.round(days * 9_000),
     home_power_w: homeW,
+    home_total_energy_wh: Math.round(days * 19_000),
     solar_power_w: solarW,
-    ...totals,
+    solar_total_energy_wh: Math.round(days * device.solarPeakW * 4.5),
     last_is_online: true,
-    last_mode: b.mode,
+    last_mode: mode,
   };
-}
-
-interface BatteryState {
-  soc: number;
-  floor: number;
-  chargeW: number;
-  dischargeW: number;
-  chargedWh: number;
-  dischargedWh: number;
-  mode: string;
 }
 
 function battery(ctx: DeviceContext, at: number, hour: number, noise: number): BatteryState {
   const { device } = ctx;
   const phase = hash01(device.n, 1) * 2 - 1;
   const angle = (2 * Math.PI * (hour - 10 + phase)) / 24;
-  const reserve = device.reservePercentage ?? 0;
   let soc = 55 + 30 * Math.sin(angle) + (noise - 0.5) * 2;
   // d(soc)/dt of the daily curve, in %/h, turned into the power that moves it.
   const baseW = Math.round(((30 * 2 * Math.PI) / 24) * Math.cos(angle) * (device.capacityWh / 100));
-  let active: { action: ActionRec; powerW: number } | undefined;
+  let active: ActionRec | undefined;
+  let activeW = 0;
   let chargedWh = 0;
   let dischargedWh = 0;
   for (const event of ctx.events) {
@@ -127,33 +142,29 @@ function battery(ctx: DeviceContext, at: number, hour: number, noise: number): B
         soc += pct;
         chargedWh += energyWh;
       }
-      if (at < stop) active = { action, powerW };
+      if (at < stop) {
+        active = action;
+        activeW = powerW;
+      }
     }
   }
-  const floor = Math.max(reserve, active?.action.backupReservePercentage ?? 0);
+  const floor = Math.max(device.reservePercentage ?? 0, active?.backupReservePercentage ?? 0);
   soc = Math.min(100, Math.max(floor, soc));
   if (!active) {
-    return {
-      soc,
-      floor,
-      chargeW: Math.max(0, baseW),
-      dischargeW: Math.max(0, -baseW),
-      chargedWh,
-      dischargedWh,
-      mode: 'SELF_CONSUMPTION',
-    };
+    const chargeW = Math.max(0, baseW);
+    const dischargeW = Math.max(0, -baseW);
+    return { soc, floor, chargeW, dischargeW, chargedWh, dischargedWh, mode: 'SELF_CONSUMPTION' };
   }
-  const { action, powerW } = active;
-  const discharging = action.mode === 'DISCHARGE' && soc > floor + 0.5;
-  const charging = (action.mode === 'CHARGE' || action.mode === 'BACKUP') && soc < 99.5;
+  const discharging = active.mode === 'DISCHARGE' && soc > floor + 0.5;
+  const charging = (active.mode === 'CHARGE' || active.mode === 'BACKUP') && soc < 99.5;
   return {
     soc,
     floor,
-    chargeW: charging ? powerW : 0,
-    dischargeW: discharging ? powerW : 0,
+    chargeW: charging ? activeW : 0,
+    dischargeW: discharging ? activeW : 0,
     chargedWh,
     dischargedWh,
-    mode: action.mode,
+    mode: active.mode,
   };
 }
 
@@ -171,30 +182,41 @@ export function actionPowerW(action: ActionRec, device: DeviceRec): number {
   }
 }
 
-/** EV chargers: no battery fields; charging in the evening unless an event curtails them. */
-function evCharger(
-  ctx: DeviceContext,
-  at: number,
-  hour: number,
-  homeW: number,
-  solarW: number,
-  days: number,
-) {
-  const active = ctx.events.flatMap((e) =>
-    e.actions.filter(
-      (a) => at >= a.startsAt && at < Math.min(a.startsAt + a.durationS * 1000, effectiveEnd(e)),
-    ),
-  )[0];
-  const scheduled = hour >= 19 || hour < 1 ? Math.round(ctx.device.powerInputW * 0.9) : 0;
-  const chargingW = active ? (active.mode === 'CHARGE' ? ctx.device.powerInputW : 0) : scheduled;
+/** EV chargers charge in the evening unless an event drives them (CHARGE on, anything else off). */
+function evCharging(ctx: DeviceContext, at: number, hour: number): { chargingW: number; mode: string } {
+  for (const e of ctx.events) {
+    const end = effectiveEnd(e);
+    for (const a of e.actions) {
+      if (at >= a.startsAt && at < Math.min(a.startsAt + a.durationS * 1000, end)) {
+        return { chargingW: a.mode === 'CHARGE' ? ctx.device.powerInputW : 0, mode: a.mode };
+      }
+    }
+  }
+  const evening = hour >= 19 || hour < 1;
+  return evening
+    ? { chargingW: Math.round(ctx.device.powerInputW * 0.9), mode: 'CHARGE' }
+    : { chargingW: 0, mode: 'STANDBY' };
+}
+
+function offlinePoint(deviceId: string, start: number): WireTelemetryPoint {
   return {
-    ...BATTERY_NULLS,
-    grid_power_w: homeW + chargingW - solarW,
-    grid_total_energy_wh: Math.round(days * 14_000),
-    home_power_w: homeW + chargingW,
-    solar_power_w: solarW,
-    last_is_online: true,
-    last_mode: active ? active.mode : chargingW > 0 ? 'CHARGE' : 'STANDBY',
+    device_id: deviceId,
+    start_time: iso(start),
+    duration_s: INTERVAL_S,
+    battery_state_of_charge_percentage: null,
+    battery_last_backup_reserve_percentage: null,
+    battery_power_charge_w: null,
+    battery_power_discharge_w: null,
+    battery_total_energy_charge_wh: null,
+    battery_total_energy_discharge_wh: null,
+    grid_power_w: null,
+    grid_total_energy_wh: null,
+    home_power_w: null,
+    home_total_energy_wh: null,
+    solar_power_w: null,
+    solar_total_energy_wh: null,
+    last_is_online: false,
+    last_mode: null,
   };
 }
 
@@ -202,28 +224,3 @@ function localHour(ctx: DeviceContext, at: number): number {
   const offset = UTC_OFFSET_H[ctx.enrollment.site.stateCode ?? ''] ?? -6;
   return (((at / HOUR_MS + offset) % 24) + 24) % 24;
 }
-
-function round1(x: number): number {
-  return Math.round(x * 10) / 10;
-}
-
-const BATTERY_NULLS = {
-  battery_state_of_charge_percentage: null,
-  battery_last_backup_reserve_percentage: null,
-  battery_power_charge_w: null,
-  battery_power_discharge_w: null,
-  battery_total_energy_charge_wh: null,
-  battery_total_energy_discharge_wh: null,
-};
-
-const OFFLINE = {
-  ...BATTERY_NULLS,
-  grid_power_w: null,
-  grid_total_energy_wh: null,
-  home_power_w: null,
-  home_total_energy_wh: null,
-  solar_power_w: null,
-  solar_total_energy_wh: null,
-  last_is_online: false,
-  last_mode: null,
-};

@@ -102,3 +102,24 @@ async function reply(res: Response): Promise<SimReply> {
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: text === '' ? undefined : JSON.parse(text) };
 }
+
+/** A fixed instant for tests that inject the clock: a July afternoon in Texas. */
+export const TEST_NOW = Date.UTC(2025, 6, 15, 20, 0, 0);
+
+/** An adjustable clock for `startSimulator({ now })`. */
+export function testClock(start = TEST_NOW): {
+  now: () => number;
+  set(ms: number): void;
+  advance(ms: number): void;
+} {
+  let t = start;
+  return {
+    now: () => t,
+    set: (ms) => {
+      t = ms;
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}

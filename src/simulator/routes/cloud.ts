@@ -166,6 +166,7 @@ function upsertSite(store: Store, body: WireCommissionBody): { site: SiteRec; de
   }));
   const devices = [...kept, ...fresh];
   store.cloudSites.set(site.id, { site, devices });
+  store.siteChanged(site.id);
   return { site, devices };
 }
 

@@ -14,7 +14,8 @@ export function enrollmentRoutes(store: Store): Route[] {
         // Flip scopes every call to the caller's organisation and has no "get program"
         // endpoint; an unknown program therefore reads as one with no enrollments (200, []).
         if (!p) return ok({ enrollments: [] });
-        return ok({ enrollments: p.enrollments.map((e) => renderEnrollment(e, p.groups)) });
+        const items = p.enrollments.map((e) => store.enrollmentAsJson(e));
+        return { status: 200, json: `{"enrollments":[${items.join(',')}]}` };
       },
     },
     {
@@ -23,7 +24,7 @@ export function enrollmentRoutes(store: Store): Route[] {
       handler: (req) => {
         const e =
           store.enrollment(req.params.id as string) ?? notFound('enrollment', req.params.id as string);
-        return ok(renderEnrollment(e, groupsOf(store, e.programId)));
+        return { status: 200, json: store.enrollmentAsJson(e) };
       },
     },
     {
