@@ -1,5 +1,5 @@
 import { type ErrorCode, ServiceError } from '../errors.js';
-import { WireErrorBody } from './wire.js';
+import { readErrorBody } from './error-body.js';
 
 /**
  * The one table from an upstream failure (HTTP status or transport failure) to an ErrorCode and
@@ -128,18 +128,18 @@ const TRANSPORT_CODES: Record<string, TransportRule> = {
  * for a socket: then nothing can have reached the upstream, whatever the error says.
  */
 export function classifyTransport(err: unknown, state: { sent: boolean }): TransportFailure {
-  const rule = TRANSPORT_CODES[errorCodeOf(err) ?? ''] ?? { kind: 'other', mayHaveReachedUpstream: true };
+  const rule = TRANSPORT_CODES[nodeErrorCode(err) ?? ''] ?? { kind: 'other', mayHaveReachedUpstream: true };
   return { ...rule, mayHaveReachedUpstream: rule.mayHaveReachedUpstream && state.sent, retryable: true };
 }
 
-function errorCodeOf(err: unknown): string | undefined {
+function nodeErrorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') return code;
   // Happy-eyeballs connects throw an AggregateError of per-address errors.
   const inner =
     (err as { errors?: unknown[]; cause?: unknown }).errors?.[0] ?? (err as { cause?: unknown }).cause;
-  return inner === undefined ? undefined : errorCodeOf(inner);
+  return inner === undefined ? undefined : nodeErrorCode(inner);
 }
 
 export interface Timeouts {
@@ -221,17 +221,16 @@ export function statusError(
 ): ServiceError {
   const label = UPSTREAM_LABELS[ctx.upstream];
   const rule = classifyStatus(status, ctx.upstream);
-  const body = parseErrorBody(rawBody);
-  const said = upstreamMessages(body);
-  const suffix = said ? `: ${said}` : '';
+  const body = readErrorBody(rawBody);
+  const suffix = body.text ? `: ${body.text}` : '';
   const details = { requestId: ctx.requestId };
   switch (rule.code) {
     case 'BAD_USER_INPUT':
       return new ServiceError('BAD_USER_INPUT', `${label} rejected the input${suffix}`, {
-        fieldPaths: fieldPathsOf(body),
+        fieldPaths: body.fieldPaths,
       });
     case 'NOT_FOUND':
-      return new ServiceError('NOT_FOUND', `${label} found nothing at ${where(ctx)}${suffix}`);
+      return new ServiceError('NOT_FOUND', `${label} found nothing at ${where(ctx)}.`);
     case 'CONFLICT':
       return new ServiceError('CONFLICT', `${label} reports a conflict (${where(ctx)})${suffix}`);
     case 'RATE_LIMITED':
@@ -254,68 +253,6 @@ export function statusError(
       return new ServiceError('UPSTREAM_UNAVAILABLE', `${phrase} (${where(ctx)}).`, details);
     }
   }
-}
-
-function parseErrorBody(raw: string): WireErrorBody {
-  try {
-    const parsed = WireErrorBody.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
-}
-
-const MAX_MESSAGES = 5;
-const MAX_MESSAGE_CHARS = 200;
-
-/** Flip's own validation text (msg/message), trimmed and capped; never the raw body. */
-function upstreamMessages(body: WireErrorBody): string {
-  const fromDetail = (body.detail ?? []).map((d) => {
-    const path = d.loc ? fieldPath(d.loc) : '';
-    return d.msg ? (path ? `${path}: ${d.msg}` : d.msg) : '';
-  });
-  const fromErrors = (body.errors ?? []).map((e) => {
-    const path = e.path ? normalizePath(e.path) : '';
-    return e.message ? (path ? `${path}: ${e.message}` : e.message) : '';
-  });
-  const all = [...fromDetail, ...fromErrors, body.message ?? ''].filter((m) => m.trim() !== '');
-  return [...new Set(all)]
-    .slice(0, MAX_MESSAGES)
-    .map((m) => clean(m))
-    .join('; ');
-}
-
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex -- strip control characters from upstream text
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  return flat.length > MAX_MESSAGE_CHARS ? `${flat.slice(0, MAX_MESSAGE_CHARS)}…` : flat;
-}
-
-const LOCATION_PREFIXES = new Set(['body', 'query', 'path']);
-
-/** `detail[].loc` / `errors[].path` -> `target_ids[3]`, `actions[0].mode`. */
-export function fieldPathsOf(body: WireErrorBody): string[] {
-  const paths = [
-    ...(body.detail ?? []).flatMap((d) => (d.loc ? [fieldPath(d.loc)] : [])),
-    ...(body.errors ?? []).flatMap((e) => (e.path ? [normalizePath(e.path)] : [])),
-  ].filter((p) => p !== '');
-  return [...new Set(paths)];
-}
-
-function fieldPath(loc: (string | number)[]): string {
-  const parts = loc.length > 1 && LOCATION_PREFIXES.has(String(loc[0])) ? loc.slice(1) : loc;
-  return parts.reduce<string>((acc, part) => {
-    if (typeof part === 'number' || /^\d+$/.test(part)) return `${acc}[${part}]`;
-    return acc === '' ? part : `${acc}.${part}`;
-  }, '');
-}
-
-function normalizePath(path: string): string {
-  const segments = path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split(/[./]/)
-    .filter((s) => s !== '');
-  return fieldPath(segments);
 }
 
 function capitalize(s: string): string {

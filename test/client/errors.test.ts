@@ -19,6 +19,20 @@ function dispatch(programId: string, over: Partial<CreateEventInput> = {}): Crea
   };
 }
 
+function battery() {
+  return {
+    id: 'dev-x',
+    manufacturerName: 'M',
+    productName: 'P',
+    serialNumber: 'S',
+    type: 'BATTERY' as const,
+    batteryCapacityWh: 10_000,
+    batteryPowerInputW: 5_000,
+    batteryPowerOutputW: 5_000,
+    installDate: new Date('2024-01-01T00:00:00Z'),
+  };
+}
+
 describe('upstream 400 and 422', () => {
   it('maps a 422 to BAD_USER_INPUT with the field paths of detail[].loc', async () => {
     const h = await startClientHarness();
@@ -54,23 +68,22 @@ describe('upstream 400 and 422', () => {
     const error = await caught(
       h.clients.cloud.commission({
         site: { id: 'site-x', stateCode: 'XX' },
-        devices: [
-          {
-            id: 'dev-x',
-            manufacturerName: 'M',
-            productName: 'P',
-            serialNumber: 'S',
-            type: 'BATTERY',
-            batteryCapacityWh: 10_000,
-            batteryPowerInputW: 5_000,
-            batteryPowerOutputW: 5_000,
-            installDate: new Date('2024-01-01T00:00:00Z'),
-          },
-        ],
+        devices: [battery()],
       }),
     );
 
     expect(error).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldPaths: ['site.state_code'] } });
+  });
+
+  it('maps the commission 422 naming missing site attributes to their field paths', async () => {
+    const h = await startClientHarness();
+
+    const error = await caught(h.clients.cloud.commission({ site: { id: 'site-y' }, devices: [battery()] }));
+
+    expect(error).toMatchObject({
+      message: 'Flip Cloud API rejected the input: missing or invalid site.zip_code, site.state_code',
+      extensions: { code: 'BAD_USER_INPUT', fieldPaths: ['site.zip_code', 'site.state_code'] },
+    });
   });
 
   it('refuses an empty id without calling Flip', async () => {
