@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES } from '../errors.js';
 import type { Logger } from './logger.js';
@@ -13,6 +13,24 @@ const PASS_THROUGH_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+// formatError gets no context; the operation plugin records each error's request id here first
+// (didEncounterErrors runs before formatting, with the same error objects).
+const requestIdByError = new WeakMap<object, string>();
+
+/** Remembers the request id of errors about to be formatted (called from didEncounterErrors). */
+export function rememberRequestId(errors: readonly GraphQLError[], requestId: string): void {
+  for (const error of errors) requestIdByError.set(error, requestId);
+}
+
+/**
+ * Sets the HTTP status Apollo answers with when this error ends a request before execution
+ * (Apollo reads `extensions.http` and removes it from the response).
+ */
+export function withHttpStatus<T extends GraphQLError>(error: T, status: number): T {
+  (error.extensions as Record<string, unknown>).http = { status };
+  return error;
+}
 
 /**
  * Apollo's formatError: expected errors keep their message, code and allowed details; anything
@@ -58,6 +76,8 @@ function pickExtensions(ext: Record<string, unknown>, code: string): Record<stri
 }
 
 function requestIdOf(error: unknown): string | undefined {
+  const remembered = error !== null && typeof error === 'object' ? requestIdByError.get(error) : undefined;
+  if (remembered) return remembered;
   const ext = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
   return typeof ext?.requestId === 'string' ? ext.requestId : undefined;
 }

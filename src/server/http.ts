@@ -4,16 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
+import { errorCodeOf, isServiceError, type ErrorCode } from '../errors.js';
+import type { Authenticator, Caller } from './auth.js';
 import { createFormatError } from './format-error.js';
 import type { Logger } from './logger.js';
+import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
 
-/** What the server knows of an HTTP request when it builds the GraphQL context. */
-export interface HttpRequestInfo {
-  requestId: string;
-  headers: IncomingMessage['headers'];
-}
+export type { HttpRequestInfo } from './request-info.js';
 
 export interface HttpServerOptions<TContext extends BaseContext> {
   config: Readonly<Config>;
@@ -26,6 +25,14 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   routes?: ((req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean)[];
   /** Replaces Apollo's default landing page (which would load from a CDN) when given. */
   landingPage?: ApolloServerPlugin<TContext>;
+  /** Caller auth, decided before GraphQL runs (401/403/503 answered here). Absent: auth is off. */
+  authenticator?: Authenticator;
+  /** Extra validation rules (depth, aliases, directives: limits.ts). */
+  validationRules?: ValidationRule[];
+  /** graphql-js parser options (maxTokens: limits.ts). */
+  parseOptions?: ParseOptions;
+  /** Incremented while a /graphql request is processed (metrics). */
+  requestsInFlight?: { inc(): void; dec(): void };
 }
 
 export interface HttpServer {
@@ -49,8 +56,13 @@ export async function startHttpServer<TContext extends BaseContext>(
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    validationRules: options.validationRules,
+    parseOptions: options.parseOptions,
+    // main.ts owns SIGTERM/SIGINT: drain, close the pools, then exit 0.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Stops accepting, lets in-flight requests finish, then cuts what is left after the grace.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       ...(options.plugins ?? []),
     ],
@@ -78,6 +90,30 @@ export async function startHttpServer<TContext extends BaseContext>(
       sendJson(res, 404, { error: 'not found' });
       return;
     }
+    options.requestsInFlight?.inc();
+    try {
+      await handleGraphql(req, res, url, requestId);
+    } finally {
+      options.requestsInFlight?.dec();
+    }
+  }
+
+  async function handleGraphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+  ): Promise<void> {
+    let caller: Caller | null = null;
+    // The IDE page itself carries no data; its operations need a token like any other.
+    if (options.authenticator && !(options.landingPage && prefersHtml(req))) {
+      try {
+        caller = await options.authenticator.authenticate(req.headers.authorization);
+      } catch (err) {
+        refuse(res, err, requestId);
+        return;
+      }
+    }
     const body = await readBody(req, config.limits.maxBodyBytes);
     if (body.tooLarge) {
       sendJson(res, 413, {
@@ -91,7 +127,12 @@ export async function startHttpServer<TContext extends BaseContext>(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: body.json },
-      context: async () => options.createContext({ requestId, headers: req.headers }),
+      context: async () => {
+        const info: HttpRequestInfo = { requestId, headers: req.headers, caller };
+        const context = await options.createContext(info);
+        attachRequestInfo(context, info);
+        return context;
+      },
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -116,6 +157,31 @@ export async function startHttpServer<TContext extends BaseContext>(
     // apollo.stop() runs the drain plugin: stop accepting, let in-flight operations finish.
     close: () => apollo.stop(),
   };
+}
+
+/** HTTP status of an authentication failure answered before GraphQL runs. */
+const AUTH_FAILURE_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UPSTREAM_UNAVAILABLE: 503,
+};
+
+function refuse(res: ServerResponse, err: unknown, requestId: string): void {
+  const code = errorCodeOf(err);
+  const message = isServiceError(err) ? err.message : 'Internal server error.';
+  const status = AUTH_FAILURE_STATUS[code] ?? 500;
+  if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="flip-graphql"');
+  sendJson(res, status, {
+    errors: [{ message, extensions: { code, ...(status >= 500 ? { requestId } : {}) } }],
+  });
+}
+
+/**
+ * A browser asking for the IDE page. Looser than Apollo's own negotiation on purpose: should
+ * Apollo execute such a request instead, authorizationPlugin still refuses it without a caller.
+ */
+function prefersHtml(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
 async function readBody(

@@ -1,0 +1,181 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  type GraphQLError,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config } from '../config.js';
+import { ServiceError } from '../errors.js';
+import { withHttpStatus } from './format-error.js';
+
+/** Directives per operation (graphql-armor); not worth an env var. */
+const MAX_DIRECTIVES = 50;
+/** Nodes the cost walker visits before giving up (graphql-query-complexity's own guard). */
+const MAX_QUERY_NODES = 20_000;
+/** Flip telemetry arrives at least every 5 minutes: points per device per hour of window. */
+const TELEMETRY_POINTS_PER_HOUR = 12;
+
+/**
+ * Assumed sizes of list fields that are not connections (`Parent.field`, then `field`).
+ * Rough fleet averages: they only need to rank queries, not predict them.
+ */
+const LIST_SIZES: Record<string, number> = {
+  'Program.groups': 20,
+  'Site.groups': 2,
+  'Site.enrollments': 2,
+  devices: 2,
+  events: 50,
+  sites: 100,
+  succeeded: 50,
+  failed: 50,
+};
+const DEFAULT_LIST_SIZE = 10;
+
+/** Extra cost of fields that need their own upstream call (`Parent.field` or `field`). */
+const UPSTREAM_FIELD_COSTS: Record<string, number> = {
+  latestTelemetry: 5,
+  telemetry: 10,
+  'Event.sites': 10,
+  eligiblePrograms: 10,
+  previewEvent: 10,
+};
+
+export interface Limits {
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+  plugins: ApolloServerPlugin<BaseContext>[];
+}
+
+/**
+ * Abuse limits from config.limits: depth, aliases, directives (graphql-armor validation rules),
+ * tokens (graphql-js parser limit), field suggestions masked in production, and the query cost
+ * plugin. Rejections are GraphQL errors with HTTP 400 before any resolver runs.
+ */
+export function createLimits(config: Readonly<Config>, options: { programCount: number }): Limits {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: config.limits.maxAliases },
+    maxDirectives: { n: MAX_DIRECTIVES },
+    // graphql-js counts tokens in its own parser (Apollo's parseOptions): a 400 parse error,
+    // where armor's parser plugin throws outside Apollo's error handling.
+    maxTokens: { enabled: false },
+    // Cost is ours (costLimitPlugin): armor's rule cannot weigh list sizes.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
+  return {
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<BaseContext>[]),
+      costLimitPlugin({ maxCost: config.limits.maxCost, estimator: costEstimator(config, options) }),
+    ],
+  };
+}
+
+const costByContext = new WeakMap<object, number>();
+
+/** The computed cost of the operation of this context (for the operation log line). */
+export function costOf(context: object): number | undefined {
+  return costByContext.get(context);
+}
+
+/**
+ * Rejects an operation whose estimated cost exceeds maxCost with BAD_USER_INPUT
+ * ("Query cost N exceeds the maximum M.") and HTTP 400, before execution.
+ */
+export function costLimitPlugin<TContext extends BaseContext>(options: {
+  maxCost: number;
+  estimator: ComplexityEstimator;
+}): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, contextValue }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [options.estimator],
+              maxQueryNodes: MAX_QUERY_NODES,
+            });
+          } catch (err) {
+            // Bad variables: execution reports them as usual (400) without running a resolver.
+            if (isVariableError(err)) return;
+            throw withHttpStatus(
+              new ServiceError('BAD_USER_INPUT', 'The query is too large to evaluate.'),
+              400,
+            );
+          }
+          costByContext.set(contextValue, cost);
+          if (cost > options.maxCost) {
+            throw withHttpStatus(
+              new ServiceError(
+                'BAD_USER_INPUT',
+                `Query cost ${cost} exceeds the maximum ${options.maxCost}.`,
+              ),
+              400,
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Each object costs 1 plus its children; leaves cost 0. A connection multiplies its children by
+ * `first` (default page size when absent); other lists by their assumed size (LIST_SIZES,
+ * `programs` = configured programs, `telemetry(from, to)` = points in the window). Fields that
+ * call upstream add UPSTREAM_FIELD_COSTS.
+ */
+export function costEstimator(
+  config: Readonly<Config>,
+  options: { programCount: number },
+): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const named = getNamedType(field.type);
+    if (isLeafType(named)) return 0;
+    const key = `${type.name}.${field.name}`;
+    const extra = UPSTREAM_FIELD_COSTS[key] ?? UPSTREAM_FIELD_COSTS[field.name] ?? 0;
+    const perItem = 1 + childComplexity;
+    if (named.name.endsWith('Connection')) {
+      const first = typeof args.first === 'number' && args.first >= 0 ? args.first : config.defaultPageSize;
+      return 1 + extra + first * childComplexity;
+    }
+    if (!isListType(getNullableType(field.type))) return extra + perItem;
+    // edges/nodes of a connection: the connection field multiplies by `first`.
+    if (type.name.endsWith('Connection')) return perItem;
+    return extra + perItem * listSize(key, field.name, args, options.programCount);
+  };
+}
+
+function listSize(key: string, name: string, args: Record<string, unknown>, programCount: number): number {
+  if (key === 'Query.programs') return Math.max(programCount, 1);
+  if (name === 'telemetry') {
+    const hours = (timeOf(args.to) - timeOf(args.from)) / 3_600_000;
+    return Number.isFinite(hours)
+      ? Math.max(1, Math.ceil(hours * TELEMETRY_POINTS_PER_HOUR))
+      : DEFAULT_LIST_SIZE;
+  }
+  return LIST_SIZES[key] ?? LIST_SIZES[name] ?? DEFAULT_LIST_SIZE;
+}
+
+function timeOf(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value).getTime();
+  return Number.NaN;
+}
+
+function isVariableError(err: unknown): boolean {
+  return String((err as GraphQLError | undefined)?.message ?? '').startsWith('Variable "$');
+}
