@@ -39,7 +39,10 @@ export function latestPoint(ctx: DeviceContext, now: number): WireTelemetryPoint
   return point(ctx, Math.floor(now / INTERVAL_MS) * INTERVAL_MS, now);
 }
 
-/** One point per five-minute interval starting in [from, to), none past `now`. */
+/**
+ * One point per five-minute interval starting in [from, to), none past `now`. Values are those
+ * at the interval's last millisecond, so an action starting on the next boundary is not in it.
+ */
 export function historicalPoints(
   ctx: DeviceContext,
   from: number,
@@ -48,7 +51,7 @@ export function historicalPoints(
 ): WireTelemetryPoint[] {
   const out: WireTelemetryPoint[] = [];
   for (let t = Math.ceil(from / INTERVAL_MS) * INTERVAL_MS; t < to && t <= now; t += INTERVAL_MS) {
-    out.push(point(ctx, t, Math.min(t + INTERVAL_MS, now)));
+    out.push(point(ctx, t, Math.min(t + INTERVAL_MS - 1, now)));
   }
   return out;
 }
