@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Kind, parse, type OperationDefinitionNode, type TypeNode } from 'graphql';
+
+/** One tab of the IDE: a document from the repository, with variables to start from. */
+export interface ExampleOperation {
+  /** The file name without `.graphql` (`dashboard`, `review-queue`...). */
+  name: string;
+  query: string;
+  /** JSON text for the variables editor; `undefined` when the document declares none. */
+  variables?: string;
+}
+
+export interface LoadExamplesOptions {
+  /** The configured program ids: `$programId`/`$programIds` start filled with them. */
+  programIds: readonly string[];
+  /** Where the `*.graphql` files are; `test/operations` under the package root by default. */
+  dir?: string;
+  /** Called once per file that does not parse; the file is left out. */
+  onInvalid?(file: string, error: unknown): void;
+}
+
+/**
+ * Reads the repository's example operations (`test/operations/*.graphql`), sorted by file name.
+ * A missing folder (an image built without `test/`) yields no examples rather than an error.
+ */
+export function loadExampleOperations(options: LoadExamplesOptions): ExampleOperation[] {
+  const dir = options.dir ?? join(findPackageRoot(), 'test', 'operations');
+  if (!existsSync(dir)) return [];
+  const examples: ExampleOperation[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
+    const query = readFileSync(join(dir, file), 'utf8');
+    try {
+      examples.push({
+        name: file.slice(0, -'.graphql'.length),
+        query,
+        variables: startingVariables(query, options.programIds),
+      });
+    } catch (error) {
+      options.onInvalid?.(file, error);
+    }
+  }
+  return examples;
+}
+
+/**
+ * The package root: the nearest folder above this file with a package.json. This file runs from
+ * src/ under vitest and from dist/ under `npm start`; both sit one level below the root.
+ */
+function findPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('flip-graphql: no package.json above src/server/ide');
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * A variables skeleton for the document's required variables, so a tab is one edit away from
+ * running: program ids are filled from the configuration, anything else starts as null for the
+ * reader to fill (the server names the variable if it is left so). Throws when it does not parse.
+ */
+function startingVariables(query: string, programIds: readonly string[]): string | undefined {
+  const operations = parse(query).definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const values: Record<string, unknown> = {};
+  for (const definition of operations.flatMap((op) => op.variableDefinitions ?? [])) {
+    const name = definition.variable.name.value;
+    if (name in values || definition.defaultValue) continue;
+    if (/^programIds?$/.test(name) && programIds.length > 0) {
+      values[name] = isList(definition.type) ? [...programIds] : programIds[0];
+    } else if (definition.type.kind === Kind.NON_NULL_TYPE) {
+      values[name] = null;
+    }
+  }
+  return Object.keys(values).length > 0 ? JSON.stringify(values, null, 2) : undefined;
+}
+
+function isList(type: TypeNode): boolean {
+  if (type.kind === Kind.NON_NULL_TYPE) return isList(type.type);
+  return type.kind === Kind.LIST_TYPE;
+}

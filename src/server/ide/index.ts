@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Logger } from '../logger.js';
+import { loadExampleOperations } from './examples.js';
+import { renderIdePage, type IdePage } from './page.js';
+
+export type { ExampleOperation } from './examples.js';
+export { WELCOME_QUERY } from './page.js';
+
+/** A plain HTTP route as `startHttpServer` takes them: returns true when it answered. */
+export type IdeRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
+
+export interface IdeOptions {
+  /** Where GraphQL is served; the IDE lives at the same path. Default `/graphql`. */
+  graphqlPath?: string;
+  /** The configured program ids, used to fill the example operations' `$programId`. */
+  programIds: readonly string[];
+  logger: Logger;
+  /** Folder of example `*.graphql` files; `test/operations` under the package root by default. */
+  examplesDir?: string;
+}
+
+export interface Ide<TContext extends BaseContext = BaseContext> {
+  /** Apollo landing page: GraphiQL for a GET that prefers text/html. */
+  landingPage: ApolloServerPlugin<TContext>;
+  /** `/playground` -> the IDE, and the page's security headers. Pass before Apollo's handler. */
+  routes: IdeRoute[];
+}
+
+/**
+ * The offline GraphQL IDE: GraphiQL served from the service's own bundled assets, with the
+ * repository's example operations as tabs (read at start-up). The page is rendered once, on the
+ * first browser visit, so a service nobody browses never loads GraphiQL's bundle; the browser is
+ * told by Content-Security-Policy to contact no origin but ours.
+ */
+export function createIde<TContext extends BaseContext = BaseContext>(options: IdeOptions): Ide<TContext> {
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const examples = loadExampleOperations({
+    programIds: options.programIds,
+    dir: options.examplesDir,
+    onInvalid: (file, err) =>
+      options.logger.warn({ err, file }, `IDE: example ${file} does not parse; left out`),
+  });
+  let rendering: Promise<IdePage> | undefined;
+  const page = () => (rendering ??= renderIdePage({ endpoint: graphqlPath, examples }));
+  options.logger.debug({ examples: examples.map((e) => e.name) }, 'IDE: example operations loaded');
+  return {
+    landingPage: idePlugin(page),
+    routes: [playgroundRoute(graphqlPath), ideHeadersRoute(graphqlPath, page)],
+  };
+}
+
+/** Apollo plugin that answers a browser's GET of the GraphQL path with the IDE page. */
+export function idePlugin<TContext extends BaseContext>(
+  page: () => Promise<IdePage>,
+): ApolloServerPlugin<TContext> {
+  return {
+    async serverWillStart() {
+      return {
+        async renderLandingPage() {
+          return { html: async () => (await page()).html };
+        },
+      };
+    },
+  };
+}
+
+/** `GET /playground`: for those who look for the IDE by GraphQL Playground's name. */
+function playgroundRoute(graphqlPath: string): IdeRoute {
+  return (req, res, url) => {
+    if (url.pathname !== '/playground' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    res.statusCode = 302;
+    res.setHeader('location', graphqlPath);
+    res.end();
+    return true;
+  };
+}
+
+/**
+ * Apollo's landing page hook returns HTML only, no headers; this route sets the page's headers on
+ * the response Apollo is about to write and lets the request through (returns false). It matches
+ * what Apollo serves the page for: a GET that accepts text/html. Should a JSON answer to such a
+ * GET carry them too, they are harmless there.
+ */
+function ideHeadersRoute(graphqlPath: string, page: () => Promise<IdePage>): IdeRoute {
+  return async (req, res, url) => {
+    const accept = req.headers.accept ?? '';
+    if (url.pathname === graphqlPath && req.method === 'GET' && accept.includes('text/html')) {
+      for (const [name, value] of Object.entries((await page()).headers)) res.setHeader(name, value);
+    }
+    return false;
+  };
+}

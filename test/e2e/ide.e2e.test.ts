@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { request } from 'undici';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { WELCOME_QUERY } from '../../src/server/ide/index.js';
+import { startService } from '../support/start.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = '.artifacts';
+const OPERATIONS_DIR = join(import.meta.dirname, '..', 'operations');
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+async function getPage(url: string, accept = BROWSER_ACCEPT) {
+  const res = await request(url, { headers: { accept } });
+  return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
+}
+
+/** Every URL the markup itself would load or link: src/href attributes and CSS url()/@import. */
+function markupUrls(html: string): string[] {
+  const attributes = [...html.matchAll(/\s(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]!);
+  const css = [...html.matchAll(/(?:url\(|@import)\s*["']?([^"')\s;]+)/gi)].map((m) => m[1]!);
+  return [...attributes, ...css];
+}
+
+/** The operation names of each example file, in file-name order (the IDE's tab order). */
+function exampleOperationNames(): string[][] {
+  return readdirSync(OPERATIONS_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'))
+    .map((text) => [...text.matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1]!));
+}
+
+describe('GET /graphql from a browser', () => {
+  it('serves GraphiQL with the example operations and loads nothing from another host', async () => {
+    const service = await startService();
+    const page = await getPage(service.graphqlUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('<title>flip-graphql</title>');
+    const remote = markupUrls(page.body).filter((u) => /^(https?:)?\/\//i.test(u));
+    expect(remote).toEqual([]);
+    for (const name of ['ProgramsOverview', ...exampleOperationNames().flat()])
+      expect(page.body).toContain(name);
+  });
+
+  it('sends a Content-Security-Policy that allows connections to its own origin only', async () => {
+    const service = await startService();
+    const { headers } = await getPage(service.graphqlUrl);
+    const policy = Object.fromEntries(
+      String(headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values.join(' ')]),
+    );
+    expect(policy).toMatchObject({
+      'default-src': "'none'",
+      'connect-src': "'self'",
+      'worker-src': 'blob:',
+      'font-src': 'data:',
+    });
+    expect(policy['script-src']).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+  });
+
+  it('opens with a query that returns the simulator programs', async () => {
+    const service = await startService();
+    const res = await service.gql<{ programs: { name: string }[] }>(WELCOME_QUERY);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.programs.map((p) => p.name)).toEqual(service.sim.programs.map((p) => p.name));
+  });
+});
+
+describe('GET /playground', () => {
+  it('redirects to /graphql', async () => {
+    const service = await startService();
+    const res = await request(`${service.url}/playground`);
+    await res.body.dump();
+    expect({ status: res.statusCode, location: res.headers.location }).toEqual({
+      status: 302,
+      location: '/graphql',
+    });
+  });
+});
+
+describe('GRAPHQL_IDE=false', () => {
+  it('serves neither the page nor /playground', async () => {
+    const service = await startService({ env: { GRAPHQL_IDE: 'false' } });
+    const page = await getPage(service.graphqlUrl);
+    expect(page.headers['content-type']).not.toMatch(/text\/html/);
+    expect(page.body).not.toContain('<html');
+    expect((await getPage(`${service.url}/playground`)).status).toBe(404);
+  });
+});
+
+describe('the IDE in Chromium', () => {
+  // Debian's `chromium` package is the only browser used; .ci/run installs it with apt-get, a
+  // developer machine may not have it, and no browser is ever downloaded from anywhere else.
+  it.skipIf(!existsSync(CHROMIUM))(
+    'runs the example query on the simulator and sends every request to its own origin',
+    { timeout: 90_000 },
+    async () => {
+      const service = await startService();
+      const origin = new URL(service.url).origin;
+      const page = await openPage();
+      const requested: string[] = [];
+      const violations: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+      page.on('pageerror', (e) => violations.push(e.message));
+
+      await page.goto(service.graphqlUrl);
+      const tabs = ['ProgramsOverview', ...exampleOperationNames().map((names) => names[0])];
+      await expect.poll(() => page.locator('.graphiql-tab-button').allTextContents()).toEqual(tabs);
+      await page.getByRole('button', { name: /execute query/i }).click();
+      const programName = service.sim.programs[0]!.name;
+      await page.locator('.graphiql-response').getByText(programName).first().waitFor();
+
+      await page.getByRole('button', { name: /documentation explorer/i }).click();
+      await page.locator('.graphiql-doc-explorer').getByText('programs').first().waitFor();
+
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'ide.png') });
+      expect(requested.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+      expect(requested).toContain(service.graphqlUrl);
+      expect(violations).toEqual([]);
+    },
+  );
+});
+
+async function openPage(): Promise<Page> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  onTestFinished(() => browser.close());
+  // A new context is a fresh profile: no stored tabs or headers from an earlier run.
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  return context.newPage();
+}
