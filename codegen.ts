@@ -1,0 +1,28 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * GraphQL Code Generator (run by `npm run codegen` after the schema is emitted): typed documents
+ * for the example operations in test/operations/, in schema/client/, which is what a frontend
+ * imports and what the tests use. test/schema/codegen.test.ts fails when the output is stale.
+ */
+const config: CodegenConfig = {
+  schema: 'schema/schema.graphql',
+  documents: ['test/operations/*.graphql'],
+  generates: {
+    'schema/client/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        // DateTime travels as an ISO-8601 string.
+        scalars: { DateTime: 'string' },
+        enumsAsTypes: true,
+        useTypeImports: true,
+        // ESM with NodeNext resolution: relative imports need their .js extension.
+        emitLegacyCommonJSImports: false,
+      },
+    },
+  },
+  silent: true,
+};
+
+export default config;
