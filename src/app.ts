@@ -3,8 +3,14 @@ import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
 import { createContext, createSchema } from './graphql/index.js';
+import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
+import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
+import { createLimits } from './server/limits.js';
 import { createLogger, type Logger } from './server/logger.js';
+import { createMetrics, metricsRoute } from './server/metrics.js';
+import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
+import { authorizationPlugin } from './server/roles.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
 
 export interface AppOptions {
@@ -30,6 +36,9 @@ export interface App {
  * upstream pools and the simulator.
  */
 export async function createApp(config: Readonly<Config>, options: AppOptions = {}): Promise<App> {
+  // Before anything starts: a refused start leaves nothing to clean up.
+  assertAuthPolicy(config);
+  const authenticator = await createAuthenticator(config.auth);
   const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
   const simulator = config.upstream
     ? undefined
@@ -49,14 +58,37 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     programs: simulator!.programs,
   };
 
-  const clients = createFlipClients({ upstream, http: config.http, logger });
+  const metrics = createMetrics();
+  const upstreamCalls = createUpstreamCallRecorder({ logger, metrics });
+  const clients = createFlipClients({
+    upstream,
+    http: config.http,
+    logger,
+    onUpstreamCall: upstreamCalls.onUpstreamCall,
+  });
   const schema = await createSchema();
-  const deps = { clients, config, programs: upstream.programs };
+  // recordBatch(loader, size): DataLoader batch sizes for /metrics, for the loaders to call.
+  const deps = { clients, config, programs: upstream.programs, recordBatch: metrics.recordBatch };
+  const limits = createLimits(config, { programCount: upstream.programs.length });
+  let stopping = false;
   const server = await startHttpServer({
     config,
     schema,
     logger,
-    createContext: (req) => createContext(deps, { requestId: req.requestId, caller: null }),
+    authenticator,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    requestsInFlight: metrics.requestsInFlight,
+    plugins: [
+      operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
+      authorizationPlugin({ enabled: authenticator !== undefined }),
+      ...limits.plugins,
+    ],
+    routes: [
+      healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),
+      metricsRoute(metrics),
+    ],
+    createContext: (req) => createContext(deps, { requestId: req.requestId, caller: req.caller }),
   });
 
   if (simulator) {
@@ -67,6 +99,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   } else {
     logger.info({ utility: upstream.utilityUrl }, `flip-graphql listening at ${server.graphqlUrl}`);
   }
+  logAuthState(logger, config, authenticator);
 
   return {
     url: server.url,
@@ -75,9 +108,28 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     simulator,
     logger,
     async close() {
+      stopping = true;
       await server.close();
       await clients.close();
       await simulator?.close();
     },
   };
+}
+
+function logAuthState(
+  logger: Logger,
+  config: Readonly<Config>,
+  authenticator: Authenticator | undefined,
+): void {
+  if (authenticator) {
+    const jwt = config.auth.jwt;
+    logger.info(
+      { apiKeys: config.auth.apiKeys.length, jwt: jwt ? (jwt.jwksUrl ? 'jwks' : 'public key') : 'off' },
+      'caller auth is on',
+    );
+  } else if (config.upstream) {
+    logger.warn('auth is off (ALLOW_ANONYMOUS=true): anyone who reaches this port can use Flip through it');
+  } else {
+    logger.info('auth is off: no GRAPHQL_API_KEYS or JWT configured, running on the embedded simulator');
+  }
 }

@@ -1,0 +1,147 @@
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { startService } from '../support/start.js';
+
+const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  body.errors?.map((e) => e.extensions?.code);
+
+async function post(url: string, body: string, headers: Record<string, string> = {}) {
+  const res = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { status: res.statusCode, text: await res.body.text() };
+}
+
+describe('query shape limits', () => {
+  it('refuses a query deeper than MAX_DEPTH before any upstream call', async () => {
+    const service = await startService({ env: { MAX_DEPTH: '5' } });
+    const deep = '{ programs { enrollments { nodes { site { devices { site { id } } } } } } }';
+    const res = await service.gql(deep);
+    expect(res.status).toBe(400);
+    expect(codes(res.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(res.body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(service.sim.journal.calls()).toEqual([]);
+  });
+
+  it('refuses more aliases than MAX_ALIASES', async () => {
+    const service = await startService({ env: { MAX_ALIASES: '3' } });
+    const aliases = Array.from({ length: 4 }, (_, i) => `p${i}: programs { id }`).join(' ');
+    const res = await service.gql(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/aliases/i);
+    expect((await service.gql('{ a: programs { id } b: programs { id } }')).status).toBe(200);
+  });
+
+  it('refuses a document with more tokens than MAX_TOKENS', async () => {
+    const service = await startService({ env: { MAX_TOKENS: '20' } });
+    const fields = Array.from({ length: 20 }, () => 'id').join(' ');
+    const res = await service.gql(`{ programs { ${fields} } }`);
+    expect(res.status).toBe(400);
+    expect(codes(res.body)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+});
+
+describe('query cost', () => {
+  const TELEMETRY_PAGE = /* GraphQL */ `
+    query TelemetryPage($first: Int, $from: DateTime!, $to: DateTime!) {
+      programs {
+        enrollments(first: $first) {
+          nodes {
+            devices {
+              latestTelemetry {
+                gridPowerW
+              }
+              telemetry(from: $from, to: $to) {
+                startTime
+                gridPowerW
+              }
+            }
+          }
+        }
+      }
+    }
+  `;
+  const DAY = { from: '2024-05-01T00:00:00Z', to: '2024-05-02T00:00:00Z' };
+
+  it('refuses a page of 500 enrollments with a day of telemetry each, before any upstream call', async () => {
+    const service = await startService();
+    const res = await service.gql(TELEMETRY_PAGE, { first: 500, ...DAY });
+    expect(res.status).toBe(400);
+    expect(codes(res.body)).toEqual(['BAD_USER_INPUT']);
+    expect(res.body.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the maximum 100000\.$/);
+    expect(service.sim.journal.calls()).toEqual([]);
+  });
+
+  it('prices list fields per item: one enrollment with the same selection passes', async () => {
+    const service = await startService({ env: { MAX_COST: '2000' } });
+    const one = /* GraphQL */ `
+      query One($from: DateTime!, $to: DateTime!) {
+        programs {
+          enrollments(first: 1) {
+            nodes {
+              devices {
+                telemetry(from: $from, to: $to) {
+                  gridPowerW
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
+    const res = await service.gql(one, DAY);
+    expect(codes(res.body) ?? []).not.toContain('BAD_USER_INPUT');
+    const line = service.logs.find((l) => l.msg === 'graphql operation' && l.operationName === 'One');
+    const cost = Number(line?.cost);
+    expect(cost).toBeGreaterThan(0);
+    const big = await service.gql(TELEMETRY_PAGE, { first: 500, ...DAY });
+    expect(big.body.errors?.[0]?.message).toMatch(/exceeds the maximum 2000/);
+  });
+});
+
+describe('production defaults', () => {
+  it('turns introspection off and masks field suggestions under NODE_ENV=production', async () => {
+    const service = await startService({ env: { NODE_ENV: 'production' } });
+    const res = await service.gql('{ __schema { types { name } } }');
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await service.gql('{ program { id } programz }');
+    expect(JSON.stringify(typo.body)).not.toContain('Did you mean');
+  });
+
+  it('keeps introspection when GRAPHQL_INTROSPECTION=true', async () => {
+    const service = await startService({ env: { NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' } });
+    const res = await service.gql('{ __schema { queryType { name } } }');
+    expect(res.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+});
+
+describe('HTTP guards', () => {
+  it('answers 413 for a body over MAX_BODY_BYTES', async () => {
+    const service = await startService({ env: { MAX_BODY_BYTES: '1024' } });
+    const res = await post(
+      service.graphqlUrl,
+      JSON.stringify({ query: `{ programs { id } } #${'x'.repeat(2000)}` }),
+    );
+    expect(res.status).toBe(413);
+  });
+
+  it('refuses batched requests', async () => {
+    const service = await startService();
+    const res = await post(service.graphqlUrl, JSON.stringify([{ query: '{ programs { id } }' }]));
+    expect(res.status).toBe(400);
+  });
+
+  it('blocks a CSRF-able simple GET request and allows it with a preflight header', async () => {
+    const service = await startService();
+    const url = `${service.graphqlUrl}?query=${encodeURIComponent('{ programs { id } }')}`;
+    const simple = await request(url);
+    expect(simple.statusCode).toBe(400);
+    expect(await simple.body.text()).toMatch(/Cross-Site Request Forgery/);
+    const preflighted = await request(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(preflighted.statusCode).toBe(200);
+    await preflighted.body.dump();
+  });
+});
