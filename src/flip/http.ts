@@ -6,7 +6,6 @@ import { errorCodeOf, isServiceError, type ServiceError } from '../errors.js';
 import { createCoalescer } from './coalesce.js';
 import {
   type CallContext,
-  classifyStatus,
   malformedError,
   type Safety,
   statusError,
@@ -17,8 +16,8 @@ import {
 } from './errors.js';
 import { createLimiter } from './limiter.js';
 import type { CallOptions, UpstreamCallReport } from './records.js';
-import { backoffDelayMs, retryAfterMs } from './retry.js';
-import { exchange } from './transport.js';
+import { isRetryableStatus, isRetryableTransport, nextRetryDelayMs, retryAfterMs } from './retry.js';
+import { type Exchange, exchange } from './transport.js';
 import { USER_AGENT } from './user-agent.js';
 
 /**
@@ -65,6 +64,18 @@ export interface RequestSpec<W, R> {
 export interface HttpClient {
   request<W, R>(spec: RequestSpec<W, R>): Promise<R>;
   close(): Promise<void>;
+}
+
+interface CallState {
+  startedMs: number;
+  /** Attempts that count against retryMaxAttempts (the 401 token refresh does not). */
+  tries: number;
+  attempts: number;
+  bytes: number;
+  status: number;
+  refreshedAuth?: boolean;
+  /** A write attempt ended without an answer (or with a 504): it may have been applied. */
+  mayHaveApplied?: boolean;
 }
 
 /** What goes on the wire (the generic parts of a spec are not needed to send it). */
@@ -133,16 +144,6 @@ export function createHttpClient(options: {
     return headers;
   }
 
-  /** Delay before the next try, or undefined when attempts or the total budget are used up. */
-  function nextDelay(tries: number, afterMs: number | undefined, startedMs: number): number | undefined {
-    if (tries >= http.retryMaxAttempts) return undefined;
-    const delay = Math.max(
-      backoffDelayMs(tries, http.retryBaseDelayMs, http.retryMaxTotalMs, runtime.random),
-      afterMs ?? 0,
-    );
-    return runtime.now() - startedMs + delay > http.retryMaxTotalMs ? undefined : delay;
-  }
-
   function parseSuccess<W>(spec: RequestSpec<W, unknown>, text: string, ctx: CallContext): W {
     if (!spec.schema) return undefined as W;
     let json: unknown;
@@ -157,58 +158,73 @@ export function createHttpClient(options: {
     throw malformedError(ctx, `unexpected shape at ${path || 'the top level'}`, { wasSuccess: true });
   }
 
+  /** Attempts until success or a final error; reports the call once. Throws ServiceError. */
   async function send<W>(spec: RequestSpec<W, unknown>, ctx: CallContext, signal?: AbortSignal): Promise<W> {
-    const startedMs = runtime.now();
-    const report = { attempts: 0, bytes: 0, status: 0 };
-    let tries = 0;
-    let refreshedAuth = false;
-    let mayHaveApplied = false;
+    const state: CallState = { startedMs: runtime.now(), tries: 0, attempts: 0, bytes: 0, status: 0 };
     let errorCode: string | undefined;
     try {
       for (;;) {
         const authorization = await auth?.authorization({ requestId: ctx.requestId, signal });
-        report.attempts++;
-        tries++;
+        state.attempts++;
+        state.tries++;
         const a = await attempt(spec, headersOf(spec, ctx.requestId, authorization), signal);
-        report.bytes += a.bytes;
-        report.status = a.kind === 'response' ? a.status : 0;
-        if (a.kind === 'response') {
-          if (a.status >= 200 && a.status < 300) return parseSuccess(spec, a.text, ctx);
-          // A 401 means the request was not applied, so one retry is safe even for a POST.
-          if (a.status === 401 && !refreshedAuth && auth?.shouldRetryAfter401(authorization)) {
-            refreshedAuth = true;
-            tries--;
-            continue;
-          }
-          if (statusMayHaveApplied(a.status)) mayHaveApplied = true;
-          const afterMs = retryAfterMs(a.headers['retry-after'], runtime.now());
-          if (classifyStatus(a.status, ctx.upstream).retryable && ctx.safety !== 'write') {
-            const delay = nextDelay(tries, afterMs, startedMs);
-            if (delay !== undefined) {
-              await runtime.sleep(delay, signal);
-              continue;
-            }
-          }
-          const retryAfterS = Math.max(1, Math.ceil((afterMs ?? http.retryBaseDelayMs * 2 ** tries) / 1000));
-          throw statusError(a.status, a.text, ctx, { retryAfterS, mayHaveApplied });
-        }
-        if (a.failure.mayHaveReachedUpstream) mayHaveApplied = true;
-        if (a.failure.retryable && (ctx.safety !== 'write' || !a.failure.mayHaveReachedUpstream)) {
-          const delay = nextDelay(tries, undefined, startedMs);
-          if (delay !== undefined) {
-            await runtime.sleep(delay, signal);
-            continue;
-          }
-        }
-        throw transportError(a.failure, ctx, http, { mayHaveApplied });
+        state.bytes += a.bytes;
+        state.status = a.kind === 'response' ? a.status : 0;
+        const next =
+          a.kind === 'response'
+            ? afterResponse(spec, a, state, ctx, authorization)
+            : afterTransport(a, state, ctx);
+        if ('value' in next) return next.value;
+        if (next.delayMs !== undefined) await runtime.sleep(next.delayMs, signal);
       }
     } catch (e) {
-      const error = asServiceError(e, ctx, mayHaveApplied);
+      const error = asServiceError(e, ctx, state.mayHaveApplied ?? false);
       errorCode = errorCodeOf(error);
       throw error;
     } finally {
-      emit({ ...ctx, ...report, durationMs: runtime.now() - startedMs, errorCode });
+      emit({ ...ctx, ...state, durationMs: runtime.now() - state.startedMs, errorCode });
     }
+  }
+
+  /** Success, a retry (after delayMs; none = at once), or throws the final error. */
+  function afterResponse<W>(
+    spec: RequestSpec<W, unknown>,
+    a: Extract<Exchange, { kind: 'response' }>,
+    state: CallState,
+    ctx: CallContext,
+    authorization: string | undefined,
+  ): { value: W } | { delayMs?: number } {
+    if (a.status >= 200 && a.status < 300) return { value: parseSuccess(spec, a.text, ctx) };
+    // A 401 means the request was not applied, so one retry is safe even for a POST.
+    if (a.status === 401 && !state.refreshedAuth && auth?.shouldRetryAfter401(authorization)) {
+      state.refreshedAuth = true;
+      state.tries--;
+      return {};
+    }
+    if (statusMayHaveApplied(a.status)) state.mayHaveApplied = true;
+    const afterMs = retryAfterMs(a.headers['retry-after'], runtime.now());
+    const delayMs = isRetryableStatus(a.status, ctx.upstream, ctx.safety)
+      ? delayFor(state, afterMs)
+      : undefined;
+    if (delayMs !== undefined) return { delayMs };
+    const retryAfterS = Math.max(1, Math.ceil((afterMs ?? http.retryBaseDelayMs * 2 ** state.tries) / 1000));
+    throw statusError(a.status, a.text, ctx, { retryAfterS, mayHaveApplied: state.mayHaveApplied ?? false });
+  }
+
+  function afterTransport(
+    a: Extract<Exchange, { kind: 'transport' }>,
+    state: CallState,
+    ctx: CallContext,
+  ): { delayMs: number } {
+    if (a.failure.mayHaveReachedUpstream) state.mayHaveApplied = true;
+    const delayMs = isRetryableTransport(a.failure, ctx.safety) ? delayFor(state) : undefined;
+    if (delayMs !== undefined) return { delayMs };
+    throw transportError(a.failure, ctx, http, { mayHaveApplied: state.mayHaveApplied ?? false });
+  }
+
+  function delayFor(state: CallState, afterMs?: number): number | undefined {
+    const elapsedMs = runtime.now() - state.startedMs;
+    return nextRetryDelayMs(http, { tries: state.tries, elapsedMs, retryAfterMs: afterMs }, runtime.random);
   }
 
   /** Anything not yet a ServiceError here is the caller's signal aborting a wait. */
