@@ -24,10 +24,12 @@ export interface LoadExamplesOptions {
 /**
  * Reads the repository's example operations (`test/operations/*.graphql`), sorted by file name.
  * A missing folder (an image built without `test/`) yields no examples rather than an error.
+ * Never throws.
  */
 export function loadExampleOperations(options: LoadExamplesOptions): ExampleOperation[] {
-  const dir = options.dir ?? join(findPackageRoot(), 'test', 'operations');
-  if (!existsSync(dir)) return [];
+  const root = findPackageRoot();
+  const dir = options.dir ?? (root === undefined ? undefined : join(root, 'test', 'operations'));
+  if (dir === undefined || !existsSync(dir)) return [];
   const examples: ExampleOperation[] = [];
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
@@ -50,14 +52,11 @@ export function loadExampleOperations(options: LoadExamplesOptions): ExampleOper
  * The package root: the nearest folder above this file with a package.json. This file runs from
  * src/ under vitest and from dist/ under `npm start`; both sit one level below the root.
  */
-function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('flip-graphql: no package.json above src/server/ide');
-    dir = parent;
+function findPackageRoot(): string | undefined {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
-  return dir;
 }
 
 /**
