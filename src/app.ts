@@ -13,6 +13,9 @@ import { createUpstreamCallRecorder, operationLogPlugin } from './server/operati
 import { authorizationPlugin } from './server/roles.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
 
+/** How long close() waits for the upstream pools after the HTTP drain. */
+const POOL_CLOSE_MS = 2_000;
+
 export interface AppOptions {
   /** Overrides for the embedded simulator (only used when FLIP_UTILITY_API_URL is unset). */
   simulator?: SimulatorOptions;
@@ -110,7 +113,11 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     async close() {
       stopping = true;
       await server.close();
-      await clients.close();
+      // Operations cut at the end of the drain may still wait on Flip (up to its timeouts and
+      // retries): give the pools a short while, then stop waiting for them.
+      if (!(await settlesWithin(clients.close(), POOL_CLOSE_MS))) {
+        logger.warn({ waitMs: POOL_CLOSE_MS }, 'upstream calls still running after the drain; not waiting');
+      }
       await simulator?.close();
     },
   };
@@ -131,5 +138,24 @@ function logAuthState(
     logger.warn('auth is off (ALLOW_ANONYMOUS=true): anyone who reaches this port can use Flip through it');
   } else {
     logger.info('auth is off: no GRAPHQL_API_KEYS or JWT configured, running on the embedded simulator');
+  }
+}
+
+/** True when the promise settles within ms; a rejected close counts as settled (close is best effort). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 
+/** Time allowed after the drain's grace period for closing the upstream pools. */
+const CLOSE_MARGIN_MS = 5_000;
+
 /** Process entry: read config, start, drain on SIGTERM/SIGINT. Nothing else. */
 async function main(): Promise<void> {
   let config;
@@ -19,10 +22,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down: finishing in-flight operations');
+    // The HTTP drain itself cuts connections still open after the grace period; this backstop
+    // only fires if closing the upstream pools or the simulator hangs beyond it.
     const force = setTimeout(() => {
       app.logger.error({ graceMs: config.shutdownGraceMs }, 'shutdown grace period exceeded; exiting');
       process.exit(1);
-    }, config.shutdownGraceMs);
+    }, config.shutdownGraceMs + CLOSE_MARGIN_MS);
     force.unref();
     app.close().then(
       () => {
