@@ -81,6 +81,11 @@ interface CallState {
 /** What goes on the wire (the generic parts of a spec are not needed to send it). */
 type Outgoing = Pick<RequestSpec<unknown, unknown>, 'method' | 'path' | 'query' | 'json' | 'form'>;
 
+/** A caller's request id goes into a header: printable ASCII only, bounded, or a fresh one. */
+function usableRequestId(id: string | undefined): string | undefined {
+  return id !== undefined && /^[\x21-\x7e]{1,200}$/.test(id) ? id : undefined;
+}
+
 /** Encodes one path segment; `.`/`..` too, so an id can never climb the path. */
 export function segment(id: string): string {
   const encoded = encodeURIComponent(id);
@@ -256,7 +261,7 @@ export function createHttpClient(options: {
 
   return {
     async request<W, R>(spec: RequestSpec<W, R>): Promise<R> {
-      const requestId = spec.opts?.requestId ?? randomUUID();
+      const requestId = usableRequestId(spec.opts?.requestId) ?? randomUUID();
       const ctx: CallContext = {
         upstream,
         method: spec.method,

@@ -70,39 +70,50 @@ export function exchange(
     signal?.addEventListener('abort', onCancel, { once: true });
     arm(timeouts.connectTimeoutMs + timeouts.headersTimeoutMs, 'queue-timeout');
 
-    dispatcher.dispatch(
-      {
-        method: request.method as Dispatcher.HttpMethod,
-        path: request.path,
-        headers: request.headers,
-        body: request.body,
-      },
-      {
-        onRequestStart(c) {
-          controller = c;
-          // Abandoned while queued: abort before a byte is written.
-          if (settled) return c.abort(new Error(ABANDONED));
-          phase = 'sent';
-          arm(timeouts.headersTimeoutMs, 'headers-timeout');
+    try {
+      dispatcher.dispatch(
+        {
+          method: request.method as Dispatcher.HttpMethod,
+          path: request.path,
+          headers: request.headers,
+          body: request.body,
         },
-        onResponseStart(_c, statusCode, responseHeaders) {
-          if (settled) return;
-          status = statusCode;
-          headers = responseHeaders;
-          phase = 'body';
-          arm(timeouts.bodyTimeoutMs, 'body-timeout');
+        {
+          onRequestStart(c) {
+            controller = c;
+            // Abandoned while queued: abort before a byte is written.
+            if (settled) return c.abort(new Error(ABANDONED));
+            phase = 'sent';
+            arm(timeouts.headersTimeoutMs, 'headers-timeout');
+          },
+          onResponseStart(_c, statusCode, responseHeaders) {
+            if (settled) return;
+            status = statusCode;
+            headers = responseHeaders;
+            phase = 'body';
+            arm(timeouts.bodyTimeoutMs, 'body-timeout');
+          },
+          onResponseData(_c, chunk) {
+            chunks.push(chunk);
+            bytes += chunk.length;
+          },
+          onResponseEnd() {
+            settle({
+              kind: 'response',
+              status,
+              headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+              bytes,
+            });
+          },
+          onResponseError(_c, err) {
+            if (!settled) fail(classifyTransport(err, { sent: phase !== 'queued' }));
+          },
         },
-        onResponseData(_c, chunk) {
-          chunks.push(chunk);
-          bytes += chunk.length;
-        },
-        onResponseEnd() {
-          settle({ kind: 'response', status, headers, text: Buffer.concat(chunks).toString('utf8'), bytes });
-        },
-        onResponseError(_c, err) {
-          if (!settled) fail(classifyTransport(err, { sent: phase !== 'queued' }));
-        },
-      },
-    );
+      );
+    } catch (err) {
+      // undici reports most problems through onResponseError; a synchronous throw means nothing left.
+      fail(classifyTransport(err, { sent: false }));
+    }
   });
 }

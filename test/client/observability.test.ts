@@ -69,6 +69,14 @@ describe('request headers', () => {
     expect(h.reports[0]!.requestId).toBe(entry!.headers['x-request-id']);
   });
 
+  it('replace a request id that cannot go into a header', async () => {
+    const h = await startClientHarness();
+
+    await h.clients.utility.listEvents({ requestId: 'two\nlines' });
+
+    expect(h.sim.journal.entries()[0]!.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('identify the service in user-agent and authenticate with a Bearer key', async () => {
     const seen: Record<string, string | undefined>[] = [];
     const stub = await startStubFlip((req, res) => {
