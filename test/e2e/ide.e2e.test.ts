@@ -119,8 +119,14 @@ describe('the IDE in Chromium', () => {
       await page.getByRole('button', { name: /documentation explorer/i }).click();
       await page.locator('.graphiql-doc-explorer').getByText('programs').first().waitFor();
 
+      await page.getByText('Headers', { exact: true }).click();
+      await page.locator('.graphiql-editor-tool [data-uri$="-headers.json"]').waitFor();
+
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, 'ide.png') });
+      await page.getByRole('button', { name: /graphiql explorer/i }).click();
+      await page.locator('.graphiql-plugin').getByText('Explorer', { exact: true }).waitFor();
+
       expect(requested.filter((u) => new URL(u).origin !== origin)).toEqual([]);
       expect(requested).toContain(service.graphqlUrl);
       expect(violations).toEqual([]);
