@@ -16,12 +16,15 @@ async function main(): Promise<void> {
     faults,
   });
   const programs = sim.programs.map((p) => `${p.id}=${p.name}`).join(',');
+  const env =
+    `FLIP_UTILITY_API_URL=${sim.utilityUrl} FLIP_UTILITY_API_KEY=${sim.utilityApiKey} ` +
+    `FLIP_CLOUD_API_URL=${sim.cloudUrl} FLIP_CLOUD_API_KEY=${sim.cloudApiKey} FLIP_PROGRAMS="${programs}"`;
+  const oauth =
+    `FLIP_OAUTH_TOKEN_URL=${sim.oauthTokenUrl} FLIP_OAUTH_CLIENT_ID=${sim.oauthClient.clientId} ` +
+    `FLIP_OAUTH_CLIENT_SECRET=${sim.oauthClient.clientSecret}`;
   console.log(
-    `flip simulator on ${sim.url}: FLIP_UTILITY_API_URL=${sim.utilityUrl} FLIP_UTILITY_API_KEY=${sim.utilityApiKey} ` +
-      `FLIP_CLOUD_API_URL=${sim.cloudUrl} FLIP_CLOUD_API_KEY=${sim.cloudApiKey} ` +
-      `FLIP_OAUTH_TOKEN_URL=${sim.oauthTokenUrl} FLIP_OAUTH_CLIENT_ID=${sim.oauthClient.clientId} ` +
-      `FLIP_OAUTH_CLIENT_SECRET=${sim.oauthClient.clientSecret} FLIP_PROGRAMS="${programs}" ` +
-      `(control API: ${sim.url}/__sim/journal, /__sim/faults)`,
+    `flip simulator on ${sim.url} (${config.sites} sites, seed ${config.seed}): ${env} ` +
+      `(or OAuth instead of the key: ${oauth}) control API: ${sim.url}/__sim/journal, ${sim.url}/__sim/faults`,
   );
   const stop = () => {
     void sim.close().then(() => process.exit(0));
