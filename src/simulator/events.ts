@@ -13,7 +13,8 @@ import type { Store } from './store.js';
 const OPT_OUT_SHARE = 0.1;
 
 export interface ResolvedTargets {
-  siteIds: Set<string>;
+  /** null = the whole program (no 50,000-entry set per PROGRAM event). */
+  siteIds: Set<string> | null;
   deviceIds: Set<string> | null;
 }
 
@@ -47,7 +48,7 @@ export function resolveTargets(store: Store, body: WireCreateEventBody): Resolve
     case 'PROGRAM': {
       const errors = unknown((id) => id === p.def.id);
       if (errors.length > 0) badRequest(errors);
-      return { siteIds: new Set(p.sites.keys()), deviceIds: null };
+      return { siteIds: null, deviceIds: null };
     }
   }
 }
@@ -97,7 +98,9 @@ export function isParticipating(event: EventRec, enrollment: EnrollmentRec): boo
 /** Whether this event drives this device (telemetry). */
 export function drivesDevice(event: EventRec, device: DeviceRec, enrollment: EnrollmentRec): boolean {
   if (event.programId !== enrollment.programId) return false;
-  if (event.deviceIds ? !event.deviceIds.has(device.id) : !event.siteIds.has(device.siteId)) return false;
+  if (event.deviceIds ? !event.deviceIds.has(device.id) : event.siteIds?.has(device.siteId) === false) {
+    return false;
+  }
   return !device.isOffline && isParticipating(event, enrollment);
 }
 

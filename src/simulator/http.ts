@@ -171,8 +171,17 @@ function matchTemplate(template: string, parts: string[]): Record<string, string
     const p = parts[i] as string;
     if (t.startsWith('{') && t.endsWith('}')) {
       if (p === '') return undefined;
-      params[t.slice(1, -1)] = decodeURIComponent(p);
+      params[t.slice(1, -1)] = safeDecode(p);
     } else if (t !== p) return undefined;
   }
   return params;
+}
+
+/** A malformed %-escape is kept as sent: it then matches no id and answers 404, not 500. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

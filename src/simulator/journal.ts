@@ -1,5 +1,11 @@
 import type { Journal, JournalCall, JournalEntry } from './types.js';
 
+/**
+ * Entries kept for entries()/calls(); the oldest are dropped beyond this so a long benchmark
+ * cannot grow the journal without bound. counts() and tokenRequests() stay exact regardless.
+ */
+export const MAX_JOURNAL_ENTRIES = 100_000;
+
 /** The request journal: every Utility/Cloud call, in arrival order, plus OAuth token counts. */
 export interface JournalStore extends Journal {
   /** Records the call; the returned entry's status is filled in when the answer is known. */
@@ -7,12 +13,17 @@ export interface JournalStore extends Journal {
   countTokenRequest(): void;
 }
 
-export function createJournal(): JournalStore {
+export function createJournal(maxEntries = MAX_JOURNAL_ENTRIES): JournalStore {
   let entries: JournalEntry[] = [];
+  let counts = new Map<string, number>();
   let tokenRequests = 0;
   return {
     record(entry) {
       entries.push(entry);
+      // Trim in chunks: shifting one entry per call would copy the whole array each time.
+      if (entries.length > maxEntries * 1.1) entries = entries.slice(entries.length - maxEntries);
+      const key = `${entry.method} ${entry.route}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
       return entry;
     },
     countTokenRequest() {
@@ -20,17 +31,11 @@ export function createJournal(): JournalStore {
     },
     entries: () => entries.map((e) => structuredClone(e)),
     calls: () => entries.map(toCall),
-    counts() {
-      const counts: Record<string, number> = {};
-      for (const e of entries) {
-        const key = `${e.method} ${e.route}`;
-        counts[key] = (counts[key] ?? 0) + 1;
-      }
-      return counts;
-    },
+    counts: () => Object.fromEntries(counts),
     tokenRequests: () => tokenRequests,
     clear() {
       entries = [];
+      counts = new Map();
       tokenRequests = 0;
     },
   };

@@ -115,7 +115,8 @@ export interface EventRec {
   createdAt: number;
   updatedAt: number;
   /** Sites the targets resolved to when the event was created (groups change later). */
-  siteIds: Set<string>;
+  /** null = every site of the program, also those enrolled later (PROGRAM targets). */
+  siteIds: Set<string> | null;
   /** DEVICE targets: only these devices act; otherwise every device of siteIds. */
   deviceIds: Set<string> | null;
   /** Set by DELETE: hidden from lists; effects stop at this instant. */

@@ -35,7 +35,7 @@ export function seedEvents(store: Store, rng: Rng, now: number): void {
           ? store.sitesInGroups(def.id, plan.ids)
           : plan.type === 'SITE'
             ? new Set(plan.ids)
-            : new Set(p.sites.keys());
+            : null;
       const event = buildEvent(
         store,
         { programId: def.id, targetType: plan.type, targetIds: plan.ids, actions: plan.actions },

@@ -65,12 +65,12 @@ export function eventRoutes(store: Store): Route[] {
       handler: (req) => {
         const event = store.event(req.params.id as string) ?? notFound('event', req.params.id as string);
         const p = store.program(event.programId);
-        const rows: WireEventSite[] = [];
-        for (const siteId of event.siteIds) {
-          const enrollment = p?.sites.get(siteId);
-          if (enrollment) rows.push(sitePerformance(event, enrollment, store.now()));
-        }
-        return ok(rows);
+        const targeted = event.siteIds
+          ? [...event.siteIds].flatMap((id) => p?.sites.get(id) ?? [])
+          : (p?.enrollments ?? []);
+        return ok(
+          targeted.map((enrollment): WireEventSite => sitePerformance(event, enrollment, store.now())),
+        );
       },
     },
   ];
