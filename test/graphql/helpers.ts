@@ -3,9 +3,16 @@ import { print, type DocumentNode } from 'graphql';
 import { request } from 'undici';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import type { WireDevice, WireEnrollment, WireEvent, WireUtilitySite } from '../../src/flip/wire.js';
+import type {
+  WireDevice,
+  WireEnrollment,
+  WireEvent,
+  WireTelemetryPoint,
+  WireUtilitySite,
+} from '../../src/flip/wire.js';
 import { startSimulator } from '../../src/simulator/index.js';
-import type { Simulator } from '../../src/simulator/types.js';
+import type { JournalCall, Simulator } from '../../src/simulator/types.js';
+import { utility } from '../support/sim.js';
 import type { GqlResult } from '../support/start.js';
 
 /** The simulator's seed of a program, as GET /v1/enrollments returns it. */
@@ -133,4 +140,57 @@ export async function startOnOwnSimulator(options: {
       await sim.close();
     },
   };
+}
+
+/** The journal's calls in a canonical order: parallel calls arrive in any order. */
+export function sortedCalls(sim: Simulator): JournalCall[] {
+  return sortCalls(sim.journal.calls());
+}
+
+export function sortCalls(calls: JournalCall[]): JournalCall[] {
+  return [...calls].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}
+
+/** GET /v1/enrollments?program_id= of each program, as the journal shows them. */
+export function enrollmentListCalls(programIds: readonly string[]): JournalCall[] {
+  return programIds.map((id) => ({ method: 'GET', route: '/v1/enrollments', query: { program_id: id } }));
+}
+
+/** A Flip telemetry point as the GraphQL TelemetryPoint says it. */
+export function expectedTelemetryPoint(w: WireTelemetryPoint) {
+  return {
+    deviceId: w.device_id,
+    startTime: iso(w.start_time),
+    durationS: w.duration_s,
+    batteryStateOfChargePercentage: w.battery_state_of_charge_percentage ?? null,
+    batteryBackupReservePercentage: w.battery_last_backup_reserve_percentage ?? null,
+    batteryPowerChargeW: w.battery_power_charge_w ?? null,
+    batteryPowerDischargeW: w.battery_power_discharge_w ?? null,
+    batteryTotalEnergyChargeWh: w.battery_total_energy_charge_wh ?? null,
+    batteryTotalEnergyDischargeWh: w.battery_total_energy_discharge_wh ?? null,
+    gridPowerW: w.grid_power_w ?? null,
+    gridTotalEnergyWh: w.grid_total_energy_wh ?? null,
+    homePowerW: w.home_power_w ?? null,
+    homeTotalEnergyWh: w.home_total_energy_wh ?? null,
+    solarPowerW: w.solar_power_w ?? null,
+    solarTotalEnergyWh: w.solar_total_energy_wh ?? null,
+    isOnline: w.last_is_online ?? null,
+    mode: w.last_mode ?? null,
+  };
+}
+
+export const TELEMETRY_FIELDS = /* GraphQL */ `deviceId startTime durationS batteryStateOfChargePercentage
+  batteryBackupReservePercentage batteryPowerChargeW batteryPowerDischargeW batteryTotalEnergyChargeWh
+  batteryTotalEnergyDischargeWh gridPowerW gridTotalEnergyWh homePowerW homeTotalEnergyWh solarPowerW
+  solarTotalEnergyWh isOnline mode`;
+
+/** Asks the simulator directly (outside the service), then forgets the call in its journal. */
+export async function askSimulator(
+  sim: Simulator,
+  path: string,
+  body: unknown,
+): Promise<WireTelemetryPoint[]> {
+  const reply = await utility(sim, 'POST', path, { body });
+  sim.journal.clear();
+  return (reply.json as { telemetry: WireTelemetryPoint[] }).telemetry;
 }
