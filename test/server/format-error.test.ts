@@ -9,7 +9,13 @@ function capture() {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l)),
+      );
       done();
     },
   });
@@ -24,7 +30,9 @@ function resolverError(original: Error): GraphQLError {
 describe('formatError', () => {
   it('answers a bug as INTERNAL_SERVER_ERROR with the request id, and logs it once with the id', async () => {
     const { lines, formatError } = capture();
-    const bug = resolverError(new TypeError("Cannot read properties of undefined (reading 'apiKey=sk_live_123')"));
+    const bug = resolverError(
+      new TypeError("Cannot read properties of undefined (reading 'apiKey=sk_live_123')"),
+    );
     rememberRequestId([bug], 'req-bug-1');
     const formatted = formatError({ message: bug.message, path: bug.path, extensions: {} }, bug);
     expect(formatted).toEqual({
@@ -40,7 +48,9 @@ describe('formatError', () => {
 
   it('passes a ServiceError through with its code and allowed details only', () => {
     const { formatError } = capture();
-    const error = new ServiceError('RATE_LIMITED', 'Flip is rate limiting; retry in 3 s.', { retryAfterS: 3 });
+    const error = new ServiceError('RATE_LIMITED', 'Flip is rate limiting; retry in 3 s.', {
+      retryAfterS: 3,
+    });
     const formatted = formatError(
       { message: error.message, extensions: { ...error.extensions, upstreamBody: '{"secret":1}' } },
       error,
