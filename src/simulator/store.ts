@@ -86,7 +86,7 @@ export class Store {
 
   updateEnrollment(
     e: EnrollmentRec,
-    change: { status?: EnrollmentStatus; statusReason?: string; groupIds?: string[] | null },
+    change: { status?: EnrollmentStatus; statusReason?: string; groupIds?: string[] },
   ): void {
     const at = this.now();
     if (change.status !== undefined && change.status !== e.status) {
@@ -100,8 +100,8 @@ export class Store {
     if (change.statusReason !== undefined) e.statusReason = change.statusReason;
     this.enrollmentJson.delete(e);
     if (change.groupIds !== undefined) {
-      // REFERENCE.md 1.3: group_ids replaces the site's groups; null is treated like [].
-      e.site.groupIds = [...new Set(change.groupIds ?? [])];
+      // REFERENCE.md 1.3: group_ids replaces the site's groups ([] removes all).
+      e.site.groupIds = [...new Set(change.groupIds)];
       e.site.updatedAt = at;
     }
     e.updatedAt = at;

@@ -128,6 +128,16 @@ describe('simulator contract: every response matches src/flip/wire.ts', () => {
     for (const s of sites.json as unknown[]) expectWire(WireCloudSite, s);
   });
 
+  it('pages Cloud sites with skip (default 0) and limit (default 100)', async () => {
+    const first = (await cloud(sim, 'GET', '/v1/sites')).json as { id: string }[];
+    expect(first).toHaveLength(100);
+    expect(first[0]?.id).toBe('site-00001');
+    const rest = (await cloud(sim, 'GET', '/v1/sites', { query: { skip: 150 } })).json as { id: string }[];
+    expect(rest.map((s) => s.id)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `site-${String(151 + i).padStart(5, '0')}`),
+    );
+  });
+
   it('serves OAuth tokens in the documented shape', async () => {
     const r = await oauthToken(sim);
     expect(r.status).toBe(200);

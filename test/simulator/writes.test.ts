@@ -58,7 +58,7 @@ describe('simulator: writes follow reads', () => {
       expect(r.json).toMatchObject({ status: 'UNENROLLED', unenrolled_at: expect.any(String) });
     });
 
-    it("replaces the site's groups with group_ids and removes them all with []", async () => {
+    it("replaces the site's groups with group_ids, keeps them on null, removes them all with []", async () => {
       const e = enrollments()[0] as { id: string };
       const set = await utility(sim, 'PATCH', `/v1/enrollments/${e.id}`, {
         body: { group_ids: ['beta-testers', 'LZ_SOUTH'] },
@@ -68,6 +68,8 @@ describe('simulator: writes follow reads', () => {
         { id: 'LZ_SOUTH', name: 'Load Zone South' },
       ]);
       expect((await listed()).find((x) => x.id === e.id)?.site.groups).toHaveLength(2);
+      const unchanged = await utility(sim, 'PATCH', `/v1/enrollments/${e.id}`, { body: { group_ids: null } });
+      expect((unchanged.json as { site: { groups: unknown[] } }).site.groups).toHaveLength(2);
       const cleared = await utility(sim, 'PATCH', `/v1/enrollments/${e.id}`, { body: { group_ids: [] } });
       expect((cleared.json as { site: { groups: unknown } }).site.groups).toEqual([]);
     });

@@ -44,7 +44,8 @@ export function enrollmentRoutes(store: Store): Route[] {
         store.updateEnrollment(e, {
           status: body.status,
           statusReason: body.status_reason,
-          groupIds: body.group_ids,
+          // A null group_ids is pydantic's "not given" (Optional, default None): groups unchanged.
+          groupIds: body.group_ids ?? undefined,
         });
         return ok(renderEnrollment(e, groups));
       },
