@@ -122,7 +122,8 @@ function run(deps: ServerDeps, routes: Route[], sim: SimRequest): SimResponse {
     return match.route.handler({ ...sim, params: match.params });
   } catch (e) {
     if (e instanceof SimHttpError) return { status: e.status, body: e.body, headers: e.headers };
-    throw e;
+    // A simulator bug: answer (and journal) a 500 that names it rather than dropping the socket.
+    return { status: 500, body: errorBody(500, `simulator failure: ${String(e)}`) };
   }
 }
 
@@ -141,7 +142,8 @@ function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse)
       // Never answer; the socket stays open until the client gives up or close() destroys it.
       return 0;
     case 'reset':
-      req.socket.destroy();
+      // A TCP RST (ECONNRESET at the client), not a polite FIN.
+      req.socket.resetAndDestroy();
       return 0;
     case 'malformed':
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -89,9 +89,10 @@ describe('simulator fault injection', () => {
     expect(await pending).toBeInstanceOf(Error);
   });
 
-  it('reset: destroys the connection without an answer', async () => {
+  it('reset: resets the connection (ECONNRESET) without an answer', async () => {
     sim.faults.add({ route: '/v1/events', kind: 'reset', times: 1 });
-    await expect(events()).rejects.toThrow();
+    const failure = await events().catch((e: unknown) => e);
+    expect((failure as { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET');
     expect(sim.journal.entries().map((e) => e.status)).toEqual([0]);
     expect((await events()).status).toBe(200);
   });
