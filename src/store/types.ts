@@ -1,0 +1,25 @@
+/** The key-value boundary's interface (see index.ts); every implementation satisfies it. */
+
+/** What a store holds: plain JSON, so every implementation can serialise it the same way. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Every method is atomic for its key. Values go in and come out as JSON: a stored object is never
+ * the caller's object, and `get` returns `unknown`-shaped JSON that callers parse (zod).
+ * Implementations reject only for an infrastructure failure (e.g. Redis unreachable).
+ */
+export interface KeyValueStore {
+  /** The value, or undefined when absent or expired. */
+  get(key: string): Promise<JsonValue | undefined>;
+  /** Stores (or replaces) the value for `ttlS` seconds. */
+  set(key: string, value: JsonValue, ttlS: number): Promise<void>;
+  /**
+   * Stores the value only when the key is absent (or expired): true when this call stored it.
+   * Of concurrent callers exactly one gets true: the primitive to claim a key.
+   */
+  setIfAbsent(key: string, value: JsonValue, ttlS: number): Promise<boolean>;
+  /** Removes the key; no error when it is absent. */
+  delete(key: string): Promise<void>;
+  /** Releases connections (graceful shutdown). */
+  close(): Promise<void>;
+}
