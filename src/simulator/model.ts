@@ -1,4 +1,4 @@
-import type { ActionMode, DeviceType, EnrollmentStatus } from '../flip/wire.js';
+import type { ActionMode, DeviceType, EnrollmentStatus, TargetType } from '../flip/wire.js';
 
 /**
  * The simulator's internal records. Times are epoch milliseconds; render.ts turns them into the
@@ -90,8 +90,6 @@ export interface EnrollmentRec {
   site: SiteRec;
   devices: DeviceRec[];
 }
-
-export type TargetType = 'DEVICE' | 'GROUP' | 'PROGRAM' | 'SITE';
 
 export interface ActionRec {
   mode: ActionMode;
