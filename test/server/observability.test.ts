@@ -67,6 +67,7 @@ describe('GET /metrics', () => {
     const service = await startService();
     await service.gql(DASHBOARD);
     await service.gql('{ programs { id } }');
+    await service.gql('query Lookups { a: site(id: "no-such-site") { id } b: site(id: "nor-this") { id } }');
     const res = await get(`${service.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
@@ -81,6 +82,7 @@ describe('GET /metrics', () => {
       'flip_graphql_upstream_requests_total{upstream="utility",method="GET",endpoint="/v1/enrollments",status="200"}',
     );
     expect(res.text).toContain('flip_graphql_requests_in_flight 0');
+    expect(res.text).toContain('flip_graphql_dataloader_batch_size_sum{loader="site"} 2');
     expect(res.text).toMatch(/flip_graphql_process_resident_memory_bytes \d+/);
     for (const name of [
       'upstream_retries_total',
