@@ -175,4 +175,45 @@ describe('Program.groups and Group.stats', () => {
       data: { program: { known: { ...group, program: { id: program.id } }, unknown: null } },
     });
   });
+
+  it('pages Group.enrollments over the enrollments whose site is in the group, with filters', async () => {
+    const program = svc.sim.programs[0]!;
+    const group = svc.sim.state.groups(program.id)[2]!;
+    const res = await svc.gql<{
+      program: {
+        group: { all: { totalCount: number; nodes: { id: string }[] }; active: { nodes: { id: string }[] } };
+      };
+    }>(
+      /* GraphQL */ `
+        query ($p: ID!, $g: ID!) {
+          program(id: $p) {
+            group(id: $g) {
+              all: enrollments(first: 500) {
+                totalCount
+                nodes {
+                  id
+                }
+              }
+              active: enrollments(first: 500, filter: { status: [ACTIVE] }) {
+                nodes {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `,
+      { p: program.id, g: group.id },
+    );
+    const time = (s: string | null | undefined) => (s ? Date.parse(s) : -Infinity);
+    const members = seedEnrollments(svc.sim, program.id)
+      .filter((e) => (e.site.groups ?? []).some((g) => g.id === group.id))
+      .sort((a, b) => time(a.created_at) - time(b.created_at) || (a.id < b.id ? -1 : 1));
+    expect(members.length).toBeGreaterThan(0);
+    const found = res.body.data!.program.group;
+    expect(found.all).toEqual({ totalCount: members.length, nodes: members.map((e) => ({ id: e.id })) });
+    expect(found.active.nodes).toEqual(
+      members.filter((e) => e.status === 'ACTIVE').map((e) => ({ id: e.id })),
+    );
+  });
 });
