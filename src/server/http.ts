@@ -111,6 +111,7 @@ export async function startHttpServer<TContext extends BaseContext>(
         caller = await options.authenticator.authenticate(req.headers.authorization);
       } catch (err) {
         refuse(res, err, requestId);
+        logger.info({ requestId, status: res.statusCode, code: errorCodeOf(err) }, 'request refused');
         return;
       }
     }

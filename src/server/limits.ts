@@ -36,6 +36,8 @@ const LIST_SIZES: Record<string, number> = {
   failed: 50,
 };
 const DEFAULT_LIST_SIZE = 10;
+/** A mutation's `ids` argument costs this much per id: one upstream write each (bulk updates). */
+const COST_PER_WRITTEN_ID = 10;
 
 /** Extra cost of fields that need their own upstream call (`Parent.field` or `field`). */
 const UPSTREAM_FIELD_COSTS: Record<string, number> = {
@@ -133,7 +135,8 @@ export function costLimitPlugin<TContext extends BaseContext>(options: {
 }
 
 /**
- * Each object costs 1 plus its children; leaves cost 0. A connection multiplies its children by
+ * Each object costs 1 plus its children; leaves cost 0 (a mutation's leaf result 1); a mutation's
+ * `ids` add COST_PER_WRITTEN_ID each. A connection multiplies its children by
  * `first` (default page size when absent); other lists by their assumed size (LIST_SIZES,
  * `programs` = configured programs, `telemetry(from, to)` = points in the window). Fields that
  * call upstream add UPSTREAM_FIELD_COSTS.
@@ -144,9 +147,12 @@ export function costEstimator(
 ): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     const named = getNamedType(field.type);
-    if (isLeafType(named)) return 0;
+    const isMutation = type.name === 'Mutation';
+    const writtenIds = isMutation && Array.isArray(args.ids) ? args.ids.length : 0;
+    if (isLeafType(named)) return isMutation ? 1 + writtenIds * COST_PER_WRITTEN_ID : 0;
     const key = `${type.name}.${field.name}`;
-    const extra = UPSTREAM_FIELD_COSTS[key] ?? UPSTREAM_FIELD_COSTS[field.name] ?? 0;
+    const extra =
+      (UPSTREAM_FIELD_COSTS[key] ?? UPSTREAM_FIELD_COSTS[field.name] ?? 0) + writtenIds * COST_PER_WRITTEN_ID;
     const perItem = 1 + childComplexity;
     if (named.name.endsWith('Connection')) {
       const first = typeof args.first === 'number' && args.first >= 0 ? args.first : config.defaultPageSize;

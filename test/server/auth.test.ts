@@ -29,6 +29,11 @@ describe('caller auth with API keys', () => {
       errors: [{ message: 'Missing Authorization: Bearer token.', extensions: { code: 'UNAUTHENTICATED' } }],
     });
     expect(service.sim.journal.calls()).toEqual([]);
+    expect(service.logs.find((l) => l.msg === 'request refused')).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      requestId: res.headers['x-request-id'],
+    });
   });
 
   it('answers 401 for an unknown key and for another scheme, never echoing the token', async () => {
