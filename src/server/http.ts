@@ -51,6 +51,8 @@ export async function startHttpServer<TContext extends BaseContext>(
   const httpServer = createServer();
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
+    // Apollo's own messages (e.g. an unexpected error processing a request) as JSON lines too.
+    logger,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
