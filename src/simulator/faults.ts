@@ -7,10 +7,19 @@ import type { FaultKind, FaultRule, Faults } from './types.js';
  */
 export interface FaultStore extends Faults {
   /** The rule that applies to this call (consuming one use), or undefined. */
-  take(call: { api: string; method: string; path: string; route: string }): FaultRule | undefined;
+  take(call: FaultCall): FaultRule | undefined;
 }
 
 const KINDS: readonly FaultKind[] = ['latency', 'status', 'hang', 'reset', 'malformed'];
+
+/** What a rule is matched against. */
+export interface FaultCall {
+  api: string;
+  method: string;
+  path: string;
+  route: string;
+  query?: Record<string, string>;
+}
 
 interface LiveRule {
   rule: FaultRule;
@@ -41,11 +50,9 @@ export function createFaults(initial: readonly FaultRule[] = []): FaultStore {
   return store;
 }
 
-function matches(
-  rule: FaultRule,
-  call: { api: string; method: string; path: string; route: string },
-): boolean {
+function matches(rule: FaultRule, call: FaultCall): boolean {
   if (rule.method !== undefined && rule.method.toUpperCase() !== call.method) return false;
+  if (rule.query && Object.entries(rule.query).some(([k, v]) => call.query?.[k] !== v)) return false;
   if (call.api === 'oauth') return rule.route === call.path;
   return rule.route === '*' || rule.route === call.route || rule.route === call.path;
 }
@@ -57,6 +64,14 @@ export function faultRuleProblem(rule: unknown): string | undefined {
   if (typeof r.route !== 'string' || r.route === '') return 'route must be a non-empty string';
   if (!KINDS.includes(r.kind as FaultKind)) return `kind must be one of ${KINDS.join('|')}`;
   if (r.method !== undefined && typeof r.method !== 'string') return 'method must be a string';
+  if (
+    r.query !== undefined &&
+    (typeof r.query !== 'object' ||
+      r.query === null ||
+      Object.values(r.query).some((v) => typeof v !== 'string'))
+  ) {
+    return 'query must be an object of strings';
+  }
   for (const k of ['latencyMs', 'retryAfterS', 'times'] as const) {
     if (r[k] !== undefined && (typeof r[k] !== 'number' || (r[k] as number) < 0)) return `${k} must be >= 0`;
   }

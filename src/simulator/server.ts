@@ -77,7 +77,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     headers: pickHeaders(req),
     at: new Date(deps.now()).toISOString(),
   });
-  const fault = deps.faults.take({ api, method, path, route: entry.route });
+  const fault = deps.faults.take({ api, method, path, route: entry.route, query: sim.query });
   await delay(deps.latencyMs + (fault?.kind === 'latency' ? (fault.latencyMs ?? 0) : 0));
   const routes = deps.routes[api as 'utility' | 'cloud'];
   if (!fault || fault.kind === 'latency') {

@@ -69,6 +69,20 @@ describe('simulator fault injection', () => {
     expect((await oauthToken(sim)).status).toBe(200);
   });
 
+  it('matches on query parameters when the rule names them', async () => {
+    const other = (sim.programs[1] as { id: string }).id;
+    sim.faults.add({
+      route: '/v1/enrollments',
+      query: { program_id: programId },
+      kind: 'status',
+      status: 500,
+    });
+    const list = (id: string) => utility(sim, 'GET', `/v1/enrollments?program_id=${encodeURIComponent(id)}`);
+    expect((await list(programId)).status).toBe(500);
+    expect((await list(other)).status).toBe(200);
+    expect(() => sim.faults.add({ route: '*', kind: 'hang', query: { a: 1 } as never })).toThrow(/query/);
+  });
+
   it('faults the OAuth token endpoint only when a rule names it', async () => {
     sim.faults.add({ route: '/oauth/token', kind: 'status', status: 503, times: 1 });
     expect((await oauthToken(sim)).status).toBe(503);
