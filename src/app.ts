@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
-import { createContext, createSchema } from './graphql/index.js';
+import { createContext, createSchema, type AuditEntry } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
@@ -12,6 +12,7 @@ import { createMetrics, metricsRoute } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
 import { authorizationPlugin } from './server/roles.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
+import { createMemoryStore } from './store/index.js';
 
 /** How long close() waits for the upstream pools after the HTTP drain. */
 const POOL_CLOSE_MS = 2_000;
@@ -71,7 +72,17 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   });
   const schema = await createSchema();
   // recordBatch(loader, size): DataLoader batch sizes for /metrics, for the loaders to call.
-  const deps = { clients, config, programs: upstream.programs, recordBatch: metrics.recordBatch };
+  // Idempotency keys of dispatchEvent (a shared store replaces this one with issue 9).
+  const store = createMemoryStore();
+  const deps = {
+    clients,
+    config,
+    programs: upstream.programs,
+    recordBatch: metrics.recordBatch,
+    store,
+    // One structured line per write: ids, codes and timing only (no names, emails, addresses).
+    audit: (entry: AuditEntry) => logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`),
+  };
   const limits = createLimits(config, { programCount: upstream.programs.length });
   let stopping = false;
   const server = await startHttpServer({
@@ -118,6 +129,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       if (!(await settlesWithin(clients.close(), POOL_CLOSE_MS))) {
         logger.warn({ waitMs: POOL_CLOSE_MS }, 'upstream calls still running after the drain; not waiting');
       }
+      await store.close();
       await simulator?.close();
     },
   };

@@ -14,7 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  'mutation AddEnrollmentsToGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  addEnrollmentsToGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}': typeof types.AddEnrollmentsToGroupDocument;
+  'mutation ApproveEnrollment($id: ID!, $reason: String) {\n  approveEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n  }\n}': typeof types.ApproveEnrollmentDocument;
+  'mutation CancelEvent($id: ID!) {\n  cancelEvent(id: $id)\n}': typeof types.CancelEventDocument;
+  'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}': typeof types.CommissionSiteDocument;
+  'mutation CreateGroup($input: CreateGroupInput!) {\n  createGroup(input: $input) {\n    id\n    name\n    program {\n      id\n    }\n  }\n}': typeof types.CreateGroupDocument;
+  'mutation DeleteGroup($programId: ID!, $id: ID!) {\n  deleteGroup(programId: $programId, id: $id)\n}': typeof types.DeleteGroupDocument;
   'query DeviceTelemetry($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n  device(id: $deviceId) {\n    id\n    type\n    site {\n      id\n    }\n    telemetry(from: $from, to: $to) {\n      startTime\n      durationS\n      batteryStateOfChargePercentage\n      batteryPowerChargeW\n      batteryPowerDischargeW\n      gridPowerW\n      homePowerW\n      solarPowerW\n      isOnline\n      mode\n    }\n  }\n}': typeof types.DeviceTelemetryDocument;
+  'mutation DispatchEvent($input: DispatchEventInput!, $idempotencyKey: String!) {\n  dispatchEvent(input: $input, idempotencyKey: $idempotencyKey) {\n    id\n    programId\n    targetType\n    targetIds\n    actions {\n      mode\n      startsAt\n      durationS\n      powerMode\n      setpointW\n      backupReservePercentage\n      enableGridImport\n    }\n    startsAt\n    endsAt\n    status\n  }\n}': typeof types.DispatchEventDocument;
   'query EligiblePrograms($deviceType: DeviceType!, $totalCapacityWh: Int!, $totalPowerW: Int!) {\n  eligiblePrograms(\n    deviceType: $deviceType\n    totalCapacityWh: $totalCapacityWh\n    totalPowerW: $totalPowerW\n  ) {\n    id\n    name\n    description\n    eligibleDeviceTypes\n    canAutoEnroll\n    minimumReservePercentage\n    minimumCommitmentMonths\n    participationMonths\n    earningsForSiteUpfront\n    earningsForSiteYearly\n  }\n}': typeof types.EligibleProgramsDocument;
   'query EnrollmentDetail($id: ID!) {\n  enrollment(id: $id) {\n    id\n    status\n    statusReason\n    enrolledAt\n    unenrolledAt\n    createdAt\n    updatedAt\n    program {\n      id\n      name\n    }\n    programSpecificAttributes {\n      name\n      type\n      value\n    }\n    site {\n      id\n      firstName\n      lastName\n      email\n      groups {\n        id\n        name\n      }\n    }\n    devices {\n      id\n      type\n      serialNumber\n      batteryCapacityWh\n    }\n  }\n}': typeof types.EnrollmentDetailDocument;
   'query EnrollmentReviewQueue($programId: ID!, $status: [EnrollmentStatus!] = [PENDING, NEEDS_ACTION], $search: String, $first: Int = 25, $after: String, $orderBy: EnrollmentOrder = {field: CREATED_AT, direction: ASC}) {\n  program(id: $programId) {\n    id\n    enrollments(\n      first: $first\n      after: $after\n      filter: {status: $status, search: $search}\n      orderBy: $orderBy\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          status\n          statusReason\n          createdAt\n          updatedAt\n          programSpecificAttributes {\n            name\n            type\n            value\n          }\n          site {\n            id\n            firstName\n            lastName\n            companyName\n            email\n            streetAddress\n            streetAddress2\n            city\n            stateCode\n            zipCode\n            serviceAccountId\n          }\n          devices {\n            id\n            type\n            manufacturerName\n            productName\n            serialNumber\n            installDate\n            batteryCapacityWh\n            batteryPowerInputW\n            batteryPowerOutputW\n          }\n        }\n      }\n    }\n  }\n}': typeof types.EnrollmentReviewQueueDocument;
@@ -22,12 +29,31 @@ type Documents = {
   'query EventsList($programId: ID, $status: [EventStatus!]) {\n  events(programId: $programId, status: $status) {\n    id\n    programId\n    program {\n      id\n      name\n    }\n    status\n    targetType\n    targetIds\n    startsAt\n    endsAt\n    durationS\n    createdAt\n    actions {\n      mode\n      startsAt\n      durationS\n      powerMode\n      setpointMode\n      setpointW\n      backupReservePercentage\n      enableGridImport\n    }\n  }\n}': typeof types.EventsListDocument;
   'query FleetOverview {\n  programs {\n    id\n    name\n    stats {\n      enrollmentCount\n      siteCount\n      deviceCount\n      byStatus {\n        status\n        count\n      }\n      activeBatteryCapacityWh\n      activeBatteryPowerOutputW\n    }\n  }\n}': typeof types.FleetOverviewDocument;
   'query GroupManagement($programId: ID!) {\n  program(id: $programId) {\n    id\n    name\n    groups {\n      id\n      name\n      stats {\n        enrollmentCount\n        siteCount\n        deviceCount\n        byStatus {\n          status\n          count\n        }\n        activeBatteryCount\n        activeBatteryCapacityWh\n        activeBatteryPowerInputW\n        activeBatteryPowerOutputW\n      }\n    }\n  }\n}': typeof types.GroupManagementDocument;
+  'mutation PauseEnrollment($id: ID!, $reason: String) {\n  pauseEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n    program {\n      id\n      stats {\n        byStatus {\n          status\n          count\n        }\n      }\n    }\n  }\n}': typeof types.PauseEnrollmentDocument;
+  'query PreviewEvent($input: DispatchEventInput!) {\n  previewEvent(input: $input) {\n    targetEnrollmentCount\n    targetSiteCount\n    targetDeviceCount\n    dispatchablePowerW\n    dispatchableEnergyWh\n    warnings\n  }\n}': typeof types.PreviewEventDocument;
   'query ProgramDashboard($programId: ID!, $first: Int = 50, $after: String) {\n  program(id: $programId) {\n    id\n    name\n    stats {\n      enrollmentCount\n      siteCount\n      deviceCount\n      byStatus {\n        status\n        count\n      }\n      activeBatteryCount\n      activeBatteryCapacityWh\n      activeBatteryPowerInputW\n      activeBatteryPowerOutputW\n    }\n    enrollments(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        status\n        enrolledAt\n        createdAt\n        site {\n          id\n          firstName\n          lastName\n          companyName\n          city\n          stateCode\n          groups {\n            id\n            name\n          }\n        }\n        devices {\n          id\n          type\n          manufacturerName\n          productName\n          batteryCapacityWh\n        }\n      }\n    }\n  }\n}': typeof types.ProgramDashboardDocument;
+  'mutation RemoveEnrollmentsFromGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  removeEnrollmentsFromGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}': typeof types.RemoveEnrollmentsFromGroupDocument;
+  'mutation RenameGroup($programId: ID!, $id: ID!, $name: String!) {\n  renameGroup(programId: $programId, id: $id, name: $name) {\n    id\n    name\n  }\n}': typeof types.RenameGroupDocument;
   'query SiteDetail($siteId: ID!) {\n  site(id: $siteId) {\n    id\n    firstName\n    lastName\n    companyName\n    email\n    streetAddress\n    streetAddress2\n    city\n    stateCode\n    zipCode\n    serviceAccountId\n    createdAt\n    updatedAt\n    program {\n      id\n      name\n    }\n    groups {\n      id\n      name\n    }\n    enrollments {\n      id\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n    devices {\n      id\n      type\n      manufacturerName\n      productName\n      serialNumber\n      installDate\n      batteryCapacityWh\n      batteryPowerInputW\n      batteryPowerOutputW\n      reservePercentage\n      latestTelemetry {\n        deviceId\n        startTime\n        durationS\n        batteryStateOfChargePercentage\n        batteryBackupReservePercentage\n        batteryPowerChargeW\n        batteryPowerDischargeW\n        gridPowerW\n        homePowerW\n        solarPowerW\n        isOnline\n        mode\n      }\n    }\n  }\n}': typeof types.SiteDetailDocument;
+  'mutation UpdateEnrollment($input: UpdateEnrollmentInput!) {\n  updateEnrollment(input: $input) {\n    id\n    status\n    statusReason\n    site {\n      id\n      groups {\n        id\n        name\n      }\n    }\n  }\n}': typeof types.UpdateEnrollmentDocument;
+  'mutation UpdateEnrollments($ids: [ID!]!, $status: EnrollmentStatus!, $statusReason: String) {\n  updateEnrollments(ids: $ids, status: $status, statusReason: $statusReason) {\n    succeeded {\n      id\n      status\n      statusReason\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}': typeof types.UpdateEnrollmentsDocument;
 };
 const documents: Documents = {
+  'mutation AddEnrollmentsToGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  addEnrollmentsToGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}':
+    types.AddEnrollmentsToGroupDocument,
+  'mutation ApproveEnrollment($id: ID!, $reason: String) {\n  approveEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n  }\n}':
+    types.ApproveEnrollmentDocument,
+  'mutation CancelEvent($id: ID!) {\n  cancelEvent(id: $id)\n}': types.CancelEventDocument,
+  'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}':
+    types.CommissionSiteDocument,
+  'mutation CreateGroup($input: CreateGroupInput!) {\n  createGroup(input: $input) {\n    id\n    name\n    program {\n      id\n    }\n  }\n}':
+    types.CreateGroupDocument,
+  'mutation DeleteGroup($programId: ID!, $id: ID!) {\n  deleteGroup(programId: $programId, id: $id)\n}':
+    types.DeleteGroupDocument,
   'query DeviceTelemetry($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n  device(id: $deviceId) {\n    id\n    type\n    site {\n      id\n    }\n    telemetry(from: $from, to: $to) {\n      startTime\n      durationS\n      batteryStateOfChargePercentage\n      batteryPowerChargeW\n      batteryPowerDischargeW\n      gridPowerW\n      homePowerW\n      solarPowerW\n      isOnline\n      mode\n    }\n  }\n}':
     types.DeviceTelemetryDocument,
+  'mutation DispatchEvent($input: DispatchEventInput!, $idempotencyKey: String!) {\n  dispatchEvent(input: $input, idempotencyKey: $idempotencyKey) {\n    id\n    programId\n    targetType\n    targetIds\n    actions {\n      mode\n      startsAt\n      durationS\n      powerMode\n      setpointW\n      backupReservePercentage\n      enableGridImport\n    }\n    startsAt\n    endsAt\n    status\n  }\n}':
+    types.DispatchEventDocument,
   'query EligiblePrograms($deviceType: DeviceType!, $totalCapacityWh: Int!, $totalPowerW: Int!) {\n  eligiblePrograms(\n    deviceType: $deviceType\n    totalCapacityWh: $totalCapacityWh\n    totalPowerW: $totalPowerW\n  ) {\n    id\n    name\n    description\n    eligibleDeviceTypes\n    canAutoEnroll\n    minimumReservePercentage\n    minimumCommitmentMonths\n    participationMonths\n    earningsForSiteUpfront\n    earningsForSiteYearly\n  }\n}':
     types.EligibleProgramsDocument,
   'query EnrollmentDetail($id: ID!) {\n  enrollment(id: $id) {\n    id\n    status\n    statusReason\n    enrolledAt\n    unenrolledAt\n    createdAt\n    updatedAt\n    program {\n      id\n      name\n    }\n    programSpecificAttributes {\n      name\n      type\n      value\n    }\n    site {\n      id\n      firstName\n      lastName\n      email\n      groups {\n        id\n        name\n      }\n    }\n    devices {\n      id\n      type\n      serialNumber\n      batteryCapacityWh\n    }\n  }\n}':
@@ -42,10 +68,22 @@ const documents: Documents = {
     types.FleetOverviewDocument,
   'query GroupManagement($programId: ID!) {\n  program(id: $programId) {\n    id\n    name\n    groups {\n      id\n      name\n      stats {\n        enrollmentCount\n        siteCount\n        deviceCount\n        byStatus {\n          status\n          count\n        }\n        activeBatteryCount\n        activeBatteryCapacityWh\n        activeBatteryPowerInputW\n        activeBatteryPowerOutputW\n      }\n    }\n  }\n}':
     types.GroupManagementDocument,
+  'mutation PauseEnrollment($id: ID!, $reason: String) {\n  pauseEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n    program {\n      id\n      stats {\n        byStatus {\n          status\n          count\n        }\n      }\n    }\n  }\n}':
+    types.PauseEnrollmentDocument,
+  'query PreviewEvent($input: DispatchEventInput!) {\n  previewEvent(input: $input) {\n    targetEnrollmentCount\n    targetSiteCount\n    targetDeviceCount\n    dispatchablePowerW\n    dispatchableEnergyWh\n    warnings\n  }\n}':
+    types.PreviewEventDocument,
   'query ProgramDashboard($programId: ID!, $first: Int = 50, $after: String) {\n  program(id: $programId) {\n    id\n    name\n    stats {\n      enrollmentCount\n      siteCount\n      deviceCount\n      byStatus {\n        status\n        count\n      }\n      activeBatteryCount\n      activeBatteryCapacityWh\n      activeBatteryPowerInputW\n      activeBatteryPowerOutputW\n    }\n    enrollments(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        status\n        enrolledAt\n        createdAt\n        site {\n          id\n          firstName\n          lastName\n          companyName\n          city\n          stateCode\n          groups {\n            id\n            name\n          }\n        }\n        devices {\n          id\n          type\n          manufacturerName\n          productName\n          batteryCapacityWh\n        }\n      }\n    }\n  }\n}':
     types.ProgramDashboardDocument,
+  'mutation RemoveEnrollmentsFromGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  removeEnrollmentsFromGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}':
+    types.RemoveEnrollmentsFromGroupDocument,
+  'mutation RenameGroup($programId: ID!, $id: ID!, $name: String!) {\n  renameGroup(programId: $programId, id: $id, name: $name) {\n    id\n    name\n  }\n}':
+    types.RenameGroupDocument,
   'query SiteDetail($siteId: ID!) {\n  site(id: $siteId) {\n    id\n    firstName\n    lastName\n    companyName\n    email\n    streetAddress\n    streetAddress2\n    city\n    stateCode\n    zipCode\n    serviceAccountId\n    createdAt\n    updatedAt\n    program {\n      id\n      name\n    }\n    groups {\n      id\n      name\n    }\n    enrollments {\n      id\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n    devices {\n      id\n      type\n      manufacturerName\n      productName\n      serialNumber\n      installDate\n      batteryCapacityWh\n      batteryPowerInputW\n      batteryPowerOutputW\n      reservePercentage\n      latestTelemetry {\n        deviceId\n        startTime\n        durationS\n        batteryStateOfChargePercentage\n        batteryBackupReservePercentage\n        batteryPowerChargeW\n        batteryPowerDischargeW\n        gridPowerW\n        homePowerW\n        solarPowerW\n        isOnline\n        mode\n      }\n    }\n  }\n}':
     types.SiteDetailDocument,
+  'mutation UpdateEnrollment($input: UpdateEnrollmentInput!) {\n  updateEnrollment(input: $input) {\n    id\n    status\n    statusReason\n    site {\n      id\n      groups {\n        id\n        name\n      }\n    }\n  }\n}':
+    types.UpdateEnrollmentDocument,
+  'mutation UpdateEnrollments($ids: [ID!]!, $status: EnrollmentStatus!, $statusReason: String) {\n  updateEnrollments(ids: $ids, status: $status, statusReason: $statusReason) {\n    succeeded {\n      id\n      status\n      statusReason\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}':
+    types.UpdateEnrollmentsDocument,
 };
 
 /**
@@ -66,8 +104,50 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: 'mutation AddEnrollmentsToGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  addEnrollmentsToGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}',
+): (typeof documents)['mutation AddEnrollmentsToGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  addEnrollmentsToGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation ApproveEnrollment($id: ID!, $reason: String) {\n  approveEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n  }\n}',
+): (typeof documents)['mutation ApproveEnrollment($id: ID!, $reason: String) {\n  approveEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation CancelEvent($id: ID!) {\n  cancelEvent(id: $id)\n}',
+): (typeof documents)['mutation CancelEvent($id: ID!) {\n  cancelEvent(id: $id)\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}',
+): (typeof documents)['mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation CreateGroup($input: CreateGroupInput!) {\n  createGroup(input: $input) {\n    id\n    name\n    program {\n      id\n    }\n  }\n}',
+): (typeof documents)['mutation CreateGroup($input: CreateGroupInput!) {\n  createGroup(input: $input) {\n    id\n    name\n    program {\n      id\n    }\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation DeleteGroup($programId: ID!, $id: ID!) {\n  deleteGroup(programId: $programId, id: $id)\n}',
+): (typeof documents)['mutation DeleteGroup($programId: ID!, $id: ID!) {\n  deleteGroup(programId: $programId, id: $id)\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: 'query DeviceTelemetry($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n  device(id: $deviceId) {\n    id\n    type\n    site {\n      id\n    }\n    telemetry(from: $from, to: $to) {\n      startTime\n      durationS\n      batteryStateOfChargePercentage\n      batteryPowerChargeW\n      batteryPowerDischargeW\n      gridPowerW\n      homePowerW\n      solarPowerW\n      isOnline\n      mode\n    }\n  }\n}',
 ): (typeof documents)['query DeviceTelemetry($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n  device(id: $deviceId) {\n    id\n    type\n    site {\n      id\n    }\n    telemetry(from: $from, to: $to) {\n      startTime\n      durationS\n      batteryStateOfChargePercentage\n      batteryPowerChargeW\n      batteryPowerDischargeW\n      gridPowerW\n      homePowerW\n      solarPowerW\n      isOnline\n      mode\n    }\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation DispatchEvent($input: DispatchEventInput!, $idempotencyKey: String!) {\n  dispatchEvent(input: $input, idempotencyKey: $idempotencyKey) {\n    id\n    programId\n    targetType\n    targetIds\n    actions {\n      mode\n      startsAt\n      durationS\n      powerMode\n      setpointW\n      backupReservePercentage\n      enableGridImport\n    }\n    startsAt\n    endsAt\n    status\n  }\n}',
+): (typeof documents)['mutation DispatchEvent($input: DispatchEventInput!, $idempotencyKey: String!) {\n  dispatchEvent(input: $input, idempotencyKey: $idempotencyKey) {\n    id\n    programId\n    targetType\n    targetIds\n    actions {\n      mode\n      startsAt\n      durationS\n      powerMode\n      setpointW\n      backupReservePercentage\n      enableGridImport\n    }\n    startsAt\n    endsAt\n    status\n  }\n}'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -114,14 +194,50 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: 'mutation PauseEnrollment($id: ID!, $reason: String) {\n  pauseEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n    program {\n      id\n      stats {\n        byStatus {\n          status\n          count\n        }\n      }\n    }\n  }\n}',
+): (typeof documents)['mutation PauseEnrollment($id: ID!, $reason: String) {\n  pauseEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n    program {\n      id\n      stats {\n        byStatus {\n          status\n          count\n        }\n      }\n    }\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'query PreviewEvent($input: DispatchEventInput!) {\n  previewEvent(input: $input) {\n    targetEnrollmentCount\n    targetSiteCount\n    targetDeviceCount\n    dispatchablePowerW\n    dispatchableEnergyWh\n    warnings\n  }\n}',
+): (typeof documents)['query PreviewEvent($input: DispatchEventInput!) {\n  previewEvent(input: $input) {\n    targetEnrollmentCount\n    targetSiteCount\n    targetDeviceCount\n    dispatchablePowerW\n    dispatchableEnergyWh\n    warnings\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: 'query ProgramDashboard($programId: ID!, $first: Int = 50, $after: String) {\n  program(id: $programId) {\n    id\n    name\n    stats {\n      enrollmentCount\n      siteCount\n      deviceCount\n      byStatus {\n        status\n        count\n      }\n      activeBatteryCount\n      activeBatteryCapacityWh\n      activeBatteryPowerInputW\n      activeBatteryPowerOutputW\n    }\n    enrollments(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        status\n        enrolledAt\n        createdAt\n        site {\n          id\n          firstName\n          lastName\n          companyName\n          city\n          stateCode\n          groups {\n            id\n            name\n          }\n        }\n        devices {\n          id\n          type\n          manufacturerName\n          productName\n          batteryCapacityWh\n        }\n      }\n    }\n  }\n}',
 ): (typeof documents)['query ProgramDashboard($programId: ID!, $first: Int = 50, $after: String) {\n  program(id: $programId) {\n    id\n    name\n    stats {\n      enrollmentCount\n      siteCount\n      deviceCount\n      byStatus {\n        status\n        count\n      }\n      activeBatteryCount\n      activeBatteryCapacityWh\n      activeBatteryPowerInputW\n      activeBatteryPowerOutputW\n    }\n    enrollments(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        status\n        enrolledAt\n        createdAt\n        site {\n          id\n          firstName\n          lastName\n          companyName\n          city\n          stateCode\n          groups {\n            id\n            name\n          }\n        }\n        devices {\n          id\n          type\n          manufacturerName\n          productName\n          batteryCapacityWh\n        }\n      }\n    }\n  }\n}'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: 'mutation RemoveEnrollmentsFromGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  removeEnrollmentsFromGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}',
+): (typeof documents)['mutation RemoveEnrollmentsFromGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  removeEnrollmentsFromGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation RenameGroup($programId: ID!, $id: ID!, $name: String!) {\n  renameGroup(programId: $programId, id: $id, name: $name) {\n    id\n    name\n  }\n}',
+): (typeof documents)['mutation RenameGroup($programId: ID!, $id: ID!, $name: String!) {\n  renameGroup(programId: $programId, id: $id, name: $name) {\n    id\n    name\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: 'query SiteDetail($siteId: ID!) {\n  site(id: $siteId) {\n    id\n    firstName\n    lastName\n    companyName\n    email\n    streetAddress\n    streetAddress2\n    city\n    stateCode\n    zipCode\n    serviceAccountId\n    createdAt\n    updatedAt\n    program {\n      id\n      name\n    }\n    groups {\n      id\n      name\n    }\n    enrollments {\n      id\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n    devices {\n      id\n      type\n      manufacturerName\n      productName\n      serialNumber\n      installDate\n      batteryCapacityWh\n      batteryPowerInputW\n      batteryPowerOutputW\n      reservePercentage\n      latestTelemetry {\n        deviceId\n        startTime\n        durationS\n        batteryStateOfChargePercentage\n        batteryBackupReservePercentage\n        batteryPowerChargeW\n        batteryPowerDischargeW\n        gridPowerW\n        homePowerW\n        solarPowerW\n        isOnline\n        mode\n      }\n    }\n  }\n}',
 ): (typeof documents)['query SiteDetail($siteId: ID!) {\n  site(id: $siteId) {\n    id\n    firstName\n    lastName\n    companyName\n    email\n    streetAddress\n    streetAddress2\n    city\n    stateCode\n    zipCode\n    serviceAccountId\n    createdAt\n    updatedAt\n    program {\n      id\n      name\n    }\n    groups {\n      id\n      name\n    }\n    enrollments {\n      id\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n    devices {\n      id\n      type\n      manufacturerName\n      productName\n      serialNumber\n      installDate\n      batteryCapacityWh\n      batteryPowerInputW\n      batteryPowerOutputW\n      reservePercentage\n      latestTelemetry {\n        deviceId\n        startTime\n        durationS\n        batteryStateOfChargePercentage\n        batteryBackupReservePercentage\n        batteryPowerChargeW\n        batteryPowerDischargeW\n        gridPowerW\n        homePowerW\n        solarPowerW\n        isOnline\n        mode\n      }\n    }\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation UpdateEnrollment($input: UpdateEnrollmentInput!) {\n  updateEnrollment(input: $input) {\n    id\n    status\n    statusReason\n    site {\n      id\n      groups {\n        id\n        name\n      }\n    }\n  }\n}',
+): (typeof documents)['mutation UpdateEnrollment($input: UpdateEnrollmentInput!) {\n  updateEnrollment(input: $input) {\n    id\n    status\n    statusReason\n    site {\n      id\n      groups {\n        id\n        name\n      }\n    }\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'mutation UpdateEnrollments($ids: [ID!]!, $status: EnrollmentStatus!, $statusReason: String) {\n  updateEnrollments(ids: $ids, status: $status, statusReason: $statusReason) {\n    succeeded {\n      id\n      status\n      statusReason\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}',
+): (typeof documents)['mutation UpdateEnrollments($ids: [ID!]!, $status: EnrollmentStatus!, $statusReason: String) {\n  updateEnrollments(ids: $ids, status: $status, statusReason: $statusReason) {\n    succeeded {\n      id\n      status\n      statusReason\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

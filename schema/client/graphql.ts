@@ -7,7 +7,71 @@ export type Incremental<T> =
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type ActionMode = 'BACKUP' | 'CHARGE' | 'DISCHARGE' | 'SAVINGS' | 'SELF_CONSUMPTION' | 'STANDBY';
 
+/** A device of the site with its manufacturer's ratings. */
+export type CommissionDevice = {
+  /** More than 0. */
+  batteryCapacityWh: number;
+  /** More than 0. */
+  batteryPowerInputW: number;
+  /** More than 0. */
+  batteryPowerOutputW: number;
+  id: string | number;
+  /** Install (or permission-to-operate) date; not in the future. */
+  installDate: string;
+  manufacturerName: string;
+  productName: string;
+  serialNumber: string;
+  type: DeviceType;
+};
+
+/** The site to commission (the OEM's own site id) and its contact and address. */
+export type CommissionSite = {
+  city?: string | null | undefined;
+  /** Only for companies. */
+  companyName?: string | null | undefined;
+  email?: string | null | undefined;
+  firstName?: string | null | undefined;
+  id: string | number;
+  lastName?: string | null | undefined;
+  /** Two-letter US state code (or PR), e.g. CA. */
+  stateCode?: string | null | undefined;
+  streetAddress?: string | null | undefined;
+  streetAddress2?: string | null | undefined;
+  /** US ZIP code: 12345 or 12345-6789. */
+  zipCode?: string | null | undefined;
+};
+
+/** Cloud API POST /v1/commission. */
+export type CommissionSiteInput = {
+  /** Let Flip enroll the site in an eligible auto-enrolling program. */
+  canAutoEnroll?: boolean | null | undefined;
+  /** At least one; ids distinct. */
+  devices: Array<CommissionDevice>;
+  site: CommissionSite;
+};
+
+/** POST /v1/programs/{programId}/groups: the caller chooses the id. */
+export type CreateGroupInput = {
+  /** Letters, digits, _ and - (^[\w-]+$); unique in the program. */
+  id: string | number;
+  /** Not blank. */
+  name: string;
+  /** A configured program. */
+  programId: string | number;
+};
+
 export type DeviceType = 'BATTERY' | 'EV_CHARGER';
+
+/** An event to dispatch (or preview): a program, its targets and the actions. */
+export type DispatchEventInput = {
+  /** At least one. */
+  actions: Array<EventActionInput>;
+  /** A configured program. */
+  programId: string | number;
+  /** Of the kind targetType names, all in the program: its device ids, site ids or group ids, or for PROGRAM the program's own id. */
+  targetIds: Array<string | number>;
+  targetType: EventTargetType;
+};
 
 export type EnrollmentOrder = {
   direction: OrderDirection;
@@ -27,6 +91,22 @@ export type EnrollmentOrderField =
 export type EnrollmentStatus =
   'ACTIVE' | 'CREATED' | 'NEEDS_ACTION' | 'PAUSED' | 'PENDING' | 'REJECTED' | 'SUBMITTED' | 'UNENROLLED';
 
+/** One step of an event to dispatch; validated before anything is sent. */
+export type EventActionInput = {
+  /** 0-100. */
+  backupReservePercentage?: number | null | undefined;
+  /** Seconds, more than 0 and at most DISPATCH_MAX_DURATION_S. */
+  durationS: number;
+  enableGridImport?: boolean | null | undefined;
+  mode: ActionMode;
+  /** Only for CHARGE and DISCHARGE. */
+  powerMode?: PowerMode | null | undefined;
+  /** Watts, more than 0; required with, and only with, SETPOINT. */
+  setpointW?: number | null | undefined;
+  /** Not in the past (a grace of DISPATCH_START_GRACE_S applies). */
+  startsAt: string;
+};
+
 /** Derived from now against the event's start and end (the Utility API has no event status). */
 export type EventStatus =
   /** Started and not yet ended; an event without an end stays ACTIVE. */
@@ -42,6 +122,69 @@ export type EventTargetType = 'DEVICE' | 'GROUP' | 'PROGRAM' | 'SITE';
 export type OrderDirection = 'ASC' | 'DESC';
 
 export type PowerMode = 'FOLLOW_LOAD' | 'SETPOINT';
+
+/** PATCH /v1/enrollments/{id}: only the given fields are sent; at least one is needed. */
+export type UpdateEnrollmentInput = {
+  /** Replaces the site's groups; [] removes all. Each must be a group of the enrollment's program. */
+  groupIds?: Array<string | number> | null | undefined;
+  id: string | number;
+  status?: EnrollmentStatus | null | undefined;
+  /** At most 500 characters. */
+  statusReason?: string | null | undefined;
+};
+
+export type AddEnrollmentsToGroupMutationVariables = Exact<{
+  programId: string | number;
+  groupId: string | number;
+  enrollmentIds: Array<string | number> | string | number;
+}>;
+
+export type AddEnrollmentsToGroupMutation = {
+  addEnrollmentsToGroup: {
+    succeeded: Array<{ id: string; site: { id: string; groups: Array<{ id: string }> } }>;
+    failed: Array<{ id: string; code: string; message: string }>;
+  };
+};
+
+export type ApproveEnrollmentMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+export type ApproveEnrollmentMutation = {
+  approveEnrollment: { id: string; status: EnrollmentStatus; statusReason: string | null };
+};
+
+export type CancelEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CancelEventMutation = { cancelEvent: boolean };
+
+export type CommissionSiteMutationVariables = Exact<{
+  input: CommissionSiteInput;
+}>;
+
+export type CommissionSiteMutation = {
+  commissionSite: {
+    enrollmentId: string | null;
+    enrollmentStatus: EnrollmentStatus | null;
+    programs: Array<{ id: string; name: string; canAutoEnroll: boolean }>;
+  };
+};
+
+export type CreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+export type CreateGroupMutation = { createGroup: { id: string; name: string; program: { id: string } } };
+
+export type DeleteGroupMutationVariables = Exact<{
+  programId: string | number;
+  id: string | number;
+}>;
+
+export type DeleteGroupMutation = { deleteGroup: boolean };
 
 export type DeviceTelemetryQueryVariables = Exact<{
   deviceId: string | number;
@@ -67,6 +210,32 @@ export type DeviceTelemetryQuery = {
       mode: ActionMode | null;
     }> | null;
   } | null;
+};
+
+export type DispatchEventMutationVariables = Exact<{
+  input: DispatchEventInput;
+  idempotencyKey: string;
+}>;
+
+export type DispatchEventMutation = {
+  dispatchEvent: {
+    id: string;
+    programId: string;
+    targetType: EventTargetType;
+    targetIds: Array<string>;
+    startsAt: string;
+    endsAt: string | null;
+    status: EventStatus;
+    actions: Array<{
+      mode: ActionMode;
+      startsAt: string;
+      durationS: number;
+      powerMode: PowerMode | null;
+      setpointW: number | null;
+      backupReservePercentage: number | null;
+      enableGridImport: boolean | null;
+    }>;
+  };
 };
 
 export type EligibleProgramsQueryVariables = Exact<{
@@ -277,6 +446,38 @@ export type GroupManagementQuery = {
   } | null;
 };
 
+export type PauseEnrollmentMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+export type PauseEnrollmentMutation = {
+  pauseEnrollment: {
+    id: string;
+    status: EnrollmentStatus;
+    statusReason: string | null;
+    program: {
+      id: string;
+      stats: { byStatus: Array<{ status: EnrollmentStatus; count: number }> } | null;
+    } | null;
+  };
+};
+
+export type PreviewEventQueryVariables = Exact<{
+  input: DispatchEventInput;
+}>;
+
+export type PreviewEventQuery = {
+  previewEvent: {
+    targetEnrollmentCount: number;
+    targetSiteCount: number;
+    targetDeviceCount: number;
+    dispatchablePowerW: number;
+    dispatchableEnergyWh: number;
+    warnings: Array<string>;
+  };
+};
+
 export type ProgramDashboardQueryVariables = Exact<{
   programId: string | number;
   first?: number | null | undefined;
@@ -325,6 +526,27 @@ export type ProgramDashboardQuery = {
     } | null;
   } | null;
 };
+
+export type RemoveEnrollmentsFromGroupMutationVariables = Exact<{
+  programId: string | number;
+  groupId: string | number;
+  enrollmentIds: Array<string | number> | string | number;
+}>;
+
+export type RemoveEnrollmentsFromGroupMutation = {
+  removeEnrollmentsFromGroup: {
+    succeeded: Array<{ id: string; site: { id: string; groups: Array<{ id: string }> } }>;
+    failed: Array<{ id: string; code: string; message: string }>;
+  };
+};
+
+export type RenameGroupMutationVariables = Exact<{
+  programId: string | number;
+  id: string | number;
+  name: string;
+}>;
+
+export type RenameGroupMutation = { renameGroup: { id: string; name: string } };
 
 export type SiteDetailQueryVariables = Exact<{
   siteId: string | number;
@@ -383,6 +605,369 @@ export type SiteDetailQuery = {
   } | null;
 };
 
+export type UpdateEnrollmentMutationVariables = Exact<{
+  input: UpdateEnrollmentInput;
+}>;
+
+export type UpdateEnrollmentMutation = {
+  updateEnrollment: {
+    id: string;
+    status: EnrollmentStatus;
+    statusReason: string | null;
+    site: { id: string; groups: Array<{ id: string; name: string }> };
+  };
+};
+
+export type UpdateEnrollmentsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  status: EnrollmentStatus;
+  statusReason?: string | null | undefined;
+}>;
+
+export type UpdateEnrollmentsMutation = {
+  updateEnrollments: {
+    succeeded: Array<{ id: string; status: EnrollmentStatus; statusReason: string | null }>;
+    failed: Array<{ id: string; code: string; message: string }>;
+  };
+};
+
+export const AddEnrollmentsToGroupDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddEnrollmentsToGroup' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'enrollmentIds' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'addEnrollmentsToGroup' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'enrollmentIds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'enrollmentIds' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'succeeded' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'site' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'groups' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'failed' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddEnrollmentsToGroupMutation, AddEnrollmentsToGroupMutationVariables>;
+export const ApproveEnrollmentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ApproveEnrollment' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'approveEnrollment' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApproveEnrollmentMutation, ApproveEnrollmentMutationVariables>;
+export const CancelEventDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CancelEvent' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cancelEvent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CancelEventMutation, CancelEventMutationVariables>;
+export const CommissionSiteDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CommissionSite' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CommissionSiteInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'commissionSite' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'programs' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'canAutoEnroll' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'enrollmentId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enrollmentStatus' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CommissionSiteMutation, CommissionSiteMutationVariables>;
+export const CreateGroupDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateGroup' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateGroupInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createGroup' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'program' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
+export const DeleteGroupDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteGroup' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteGroup' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
 export const DeviceTelemetryDocument = {
   kind: 'Document',
   definitions: [
@@ -478,6 +1063,80 @@ export const DeviceTelemetryDocument = {
     },
   ],
 } as unknown as DocumentNode<DeviceTelemetryQuery, DeviceTelemetryQueryVariables>;
+export const DispatchEventDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DispatchEvent' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DispatchEventInput' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dispatchEvent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'idempotencyKey' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'idempotencyKey' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetIds' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'actions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'durationS' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'powerMode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'setpointW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'backupReservePercentage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enableGridImport' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DispatchEventMutation, DispatchEventMutationVariables>;
 export const EligibleProgramsDocument = {
   kind: 'Document',
   definitions: [
@@ -1177,6 +1836,134 @@ export const GroupManagementDocument = {
     },
   ],
 } as unknown as DocumentNode<GroupManagementQuery, GroupManagementQueryVariables>;
+export const PauseEnrollmentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PauseEnrollment' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pauseEnrollment' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'program' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'stats' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'byStatus' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PauseEnrollmentMutation, PauseEnrollmentMutationVariables>;
+export const PreviewEventDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PreviewEvent' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DispatchEventInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'previewEvent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'targetEnrollmentCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetSiteCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetDeviceCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dispatchablePowerW' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dispatchableEnergyWh' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'warnings' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PreviewEventQuery, PreviewEventQueryVariables>;
 export const ProgramDashboardDocument = {
   kind: 'Document',
   definitions: [
@@ -1341,6 +2128,170 @@ export const ProgramDashboardDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgramDashboardQuery, ProgramDashboardQueryVariables>;
+export const RemoveEnrollmentsFromGroupDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveEnrollmentsFromGroup' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'enrollmentIds' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeEnrollmentsFromGroup' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'groupId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'enrollmentIds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'enrollmentIds' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'succeeded' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'site' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'groups' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'failed' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveEnrollmentsFromGroupMutation, RemoveEnrollmentsFromGroupMutationVariables>;
+export const RenameGroupDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RenameGroup' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'renameGroup' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RenameGroupMutation, RenameGroupMutationVariables>;
 export const SiteDetailDocument = {
   kind: 'Document',
   definitions: [
@@ -1474,3 +2425,159 @@ export const SiteDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<SiteDetailQuery, SiteDetailQueryVariables>;
+export const UpdateEnrollmentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateEnrollment' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateEnrollmentInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateEnrollment' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'site' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'groups' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateEnrollmentMutation, UpdateEnrollmentMutationVariables>;
+export const UpdateEnrollmentsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateEnrollments' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'EnrollmentStatus' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'statusReason' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateEnrollments' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'ids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'ids' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'statusReason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'statusReason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'succeeded' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'failed' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateEnrollmentsMutation, UpdateEnrollmentsMutationVariables>;

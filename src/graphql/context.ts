@@ -1,6 +1,8 @@
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
+import type { KeyValueStore } from '../store/index.js';
+import type { WriteHooks } from './write-hooks.js';
 
 /** What the server knows about a request before GraphQL runs. */
 export interface RequestInfo {
@@ -8,8 +10,8 @@ export interface RequestInfo {
   caller: { id: string; role: Role } | null;
 }
 
-/** Process-wide dependencies, built once by app.ts. */
-export interface ContextDeps {
+/** Process-wide dependencies, built once by app.ts. The write hooks (audit, invalidate) are optional. */
+export interface ContextDeps extends WriteHooks {
   clients: FlipClients;
   config: Readonly<Config>;
   /** The configured programs (Program.name is the FLIP_PROGRAMS display name). */
@@ -18,6 +20,8 @@ export interface ContextDeps {
   recordBatch?: (loader: string, size: number) => void;
   /** Clock for derived statuses (Event.status); injectable for tests. Default: the system clock. */
   now?: () => Date;
+  /** Idempotency records of dispatchEvent; without one, a per-process memory store is used. */
+  store?: KeyValueStore;
 }
 
 export interface GraphQLContext {

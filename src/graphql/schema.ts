@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CommissionResolver } from './commissioning/commission.resolver.js';
 import { CommissioningResolver } from './commissioning/commissioning.resolver.js';
 import { DeviceResolver } from './device/device.resolver.js';
+import { EnrollmentMutationResolver } from './enrollment/enrollment.mutations.js';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver.js';
+import { DispatchResolver } from './event/dispatch.resolver.js';
 import { EventResolver, EventSiteParticipationResolver } from './event/event.resolver.js';
+import { GroupMutationResolver } from './group/group.mutations.js';
 import { GroupResolver } from './group/group.resolver.js';
 import { ProgramResolver } from './program/program.resolver.js';
 import { DateTimeScalar } from './scalars.js';
@@ -20,6 +24,11 @@ export const RESOLVERS = [
   EventResolver,
   EventSiteParticipationResolver,
   CommissioningResolver,
+  // Writes (issue 6), and previewEvent, which shares dispatchEvent's validation.
+  EnrollmentMutationResolver,
+  GroupMutationResolver,
+  DispatchResolver,
+  CommissionResolver,
 ] as const;
 
 /**

@@ -1,0 +1,95 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { EnrollmentStatus } from '../../flip/index.js';
+import type { EnrollmentEntry } from '../../loaders/index.js';
+import { audited } from '../audit.js';
+import type { GraphQLContext } from '../context.js';
+import { EnrollmentStatusEnum } from '../enums.js';
+import { BulkEnrollmentResult } from './bulk.type.js';
+import { ARGUMENT_PATHS, updateEnrollment, updateEnrollments } from './enrollment-update.js';
+import { UpdateEnrollmentInput } from './enrollment-update.inputs.js';
+import { Enrollment } from './enrollment.type.js';
+
+/** Status and group changes (PATCH /v1/enrollments/{id}); the logic is in enrollment-update.ts. */
+@Resolver()
+export class EnrollmentMutationResolver {
+  @Mutation(() => Enrollment, { description: 'PATCH /v1/enrollments/{id} with the given fields only.' })
+  updateEnrollment(
+    @Arg('input', () => UpdateEnrollmentInput) input: UpdateEnrollmentInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EnrollmentEntry> {
+    const change = {
+      id: input.id,
+      ...(input.status == null ? {} : { status: input.status }),
+      ...(input.statusReason == null ? {} : { statusReason: input.statusReason }),
+      ...(input.groupIds == null ? {} : { groupIds: input.groupIds }),
+    };
+    const record = { programId: null, targetIds: [input.id, ...(input.groupIds ?? [])] };
+    return audited(ctx, 'updateEnrollment', record, (r) => updateEnrollment(ctx, change, r));
+  }
+
+  @Mutation(() => Enrollment, { description: 'Sets status ACTIVE, with an optional reason.' })
+  approveEnrollment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EnrollmentEntry> {
+    return setStatus(ctx, 'approveEnrollment', id, 'ACTIVE', reason);
+  }
+
+  @Mutation(() => Enrollment, { description: 'Sets status PAUSED, with an optional reason.' })
+  pauseEnrollment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EnrollmentEntry> {
+    return setStatus(ctx, 'pauseEnrollment', id, 'PAUSED', reason);
+  }
+
+  @Mutation(() => Enrollment, { description: 'Sets status REJECTED, with an optional reason.' })
+  rejectEnrollment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EnrollmentEntry> {
+    return setStatus(ctx, 'rejectEnrollment', id, 'REJECTED', reason);
+  }
+
+  @Mutation(() => Enrollment, { description: 'Sets status UNENROLLED, with an optional reason.' })
+  unenrollEnrollment(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EnrollmentEntry> {
+    return setStatus(ctx, 'unenrollEnrollment', id, 'UNENROLLED', reason);
+  }
+
+  @Mutation(() => BulkEnrollmentResult, {
+    description:
+      'One status change applied to many enrollments; every id is reported, none silently dropped.',
+  })
+  updateEnrollments(
+    @Arg('ids', () => [ID], { description: 'At most 1000; a repeated id is applied and reported once.' })
+    ids: string[],
+    @Arg('status', () => EnrollmentStatusEnum) status: EnrollmentStatus,
+    @Arg('statusReason', () => String, { nullable: true }) statusReason: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BulkEnrollmentResult> {
+    const patch = { status, ...(statusReason == null ? {} : { statusReason }) };
+    return audited(ctx, 'updateEnrollments', { programId: null, targetIds: ids }, (r) =>
+      updateEnrollments(ctx, ids, patch, r),
+    );
+  }
+}
+
+function setStatus(
+  ctx: GraphQLContext,
+  operation: string,
+  id: string,
+  status: EnrollmentStatus,
+  reason: string | null | undefined,
+): Promise<EnrollmentEntry> {
+  const change = { id, status, ...(reason == null ? {} : { statusReason: reason }) };
+  return audited(ctx, operation, { programId: null, targetIds: [id] }, (r) =>
+    updateEnrollment(ctx, change, r, ARGUMENT_PATHS),
+  );
+}

@@ -1,0 +1,105 @@
+import { isServiceError, ServiceError } from '../../errors.js';
+import type { EnrollmentRecord } from '../../flip/index.js';
+import { GROUP_ID_PATTERN } from '../../flip/wire.js';
+import type { EnrollmentEntry } from '../../loaders/index.js';
+import { invalidateShared, type WriteRecord } from '../audit.js';
+import { mapWithConcurrency } from '../concurrency.js';
+import { configuredProgram, type GraphQLContext } from '../context.js';
+import type { BulkItemError } from '../enrollment/bulk.type.js';
+import { MAX_BULK_IDS } from '../enrollment/enrollment-update.js';
+import { Violations } from '../violations.js';
+
+export type MembershipChange = 'add' | 'remove';
+
+interface Outcome {
+  id: string;
+  entry?: EnrollmentEntry;
+  error?: BulkItemError;
+}
+
+/**
+ * Adds one group to (or removes it from) the sites of many enrollments, keeping each site's other
+ * groups: Flip's only way is PATCH /v1/enrollments/{id} with the site's whole group list
+ * (REFERENCE.md 1.3), so the current list is read from the program's enrollments (one GET) and
+ * merged. A site already in the wanted state is not written. Enrollments of one site are written
+ * one after the other, each merging into the previous answer. Flip has no conditional PATCH: a
+ * change made elsewhere between our read and our PATCH can be overwritten.
+ */
+export async function changeMembership(
+  ctx: GraphQLContext,
+  change: { programId: string; groupId: string; enrollmentIds: readonly string[]; mode: MembershipChange },
+  audit: WriteRecord,
+): Promise<{ succeeded: EnrollmentEntry[]; failed: BulkItemError[] }> {
+  const { programId, groupId } = change;
+  const violations = new Violations();
+  if (configuredProgram(ctx, programId) === null) violations.add('programId', 'is not a configured program');
+  if (!GROUP_ID_PATTERN.test(groupId))
+    violations.add('groupId', 'is not a group id (letters, digits, _ and -)');
+  if (change.enrollmentIds.length > MAX_BULK_IDS) {
+    violations.add('enrollmentIds', `must list at most ${MAX_BULK_IDS} ids`);
+  }
+  violations.throwIfAny('No enrollment was changed');
+  if ((await ctx.loaders.group(programId, groupId)) === null) {
+    throw new ServiceError('BAD_USER_INPUT', `groupId is not a group of program ${programId}.`, {
+      fieldPaths: ['groupId'],
+    });
+  }
+  const index = await ctx.loaders.programIndex(programId);
+
+  const ids = [...new Set(change.enrollmentIds)];
+  const bySite = new Map<string, EnrollmentEntry[]>();
+  const outcomes = new Map<string, Outcome>();
+  for (const id of ids) {
+    const entry = index.enrollmentById.get(id);
+    if (!entry) {
+      const message = `Enrollment ${id} is not in program ${programId}.`;
+      outcomes.set(id, { id, error: { id, code: 'NOT_FOUND', message } });
+      continue;
+    }
+    bySite.set(entry.site.id, [...(bySite.get(entry.site.id) ?? []), entry]);
+  }
+  await mapWithConcurrency([...bySite.values()], ctx.deps.config.bulkConcurrency, async (entries) => {
+    let groups = entries[0]?.site.groups.map((g) => g.id) ?? [];
+    for (const entry of entries) {
+      const outcome = await applyOne(ctx, entry, groups, groupId, change.mode);
+      outcomes.set(entry.id, outcome);
+      if (outcome.entry) groups = outcome.entry.site.groups.map((g) => g.id);
+    }
+  });
+
+  const ordered = ids.map((id) => outcomes.get(id) as Outcome);
+  const succeeded = ordered.flatMap((o) => (o.entry ? [o.entry] : []));
+  const failed = ordered.flatMap((o) => (o.error ? [o.error] : []));
+  audit.detail = { succeeded: succeeded.length, failed: failed.length };
+  await invalidateShared(ctx, [programId], ['enrollments']);
+  return { succeeded, failed };
+}
+
+async function applyOne(
+  ctx: GraphQLContext,
+  entry: EnrollmentEntry,
+  current: readonly string[],
+  groupId: string,
+  mode: MembershipChange,
+): Promise<Outcome> {
+  const next = mode === 'add' ? [...new Set([...current, groupId])] : current.filter((g) => g !== groupId);
+  if (next.length === current.length) return { id: entry.id, entry };
+  try {
+    const record: EnrollmentRecord = await ctx.deps.clients.utility.updateEnrollment(
+      entry.id,
+      { groupIds: next },
+      { requestId: ctx.requestId },
+    );
+    const primed = ctx.loaders.primeEnrollment(record);
+    return {
+      id: entry.id,
+      entry: primed.programId === null ? { ...primed, programId: entry.programId } : primed,
+    };
+  } catch (error) {
+    const code = isServiceError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
+    const message = isServiceError(error)
+      ? error.message
+      : 'Unexpected error while updating this enrollment.';
+    return { id: entry.id, error: { id: entry.id, code, message } };
+  }
+}

@@ -1,0 +1,42 @@
+import type { ErrorCode } from '../errors.js';
+
+/**
+ * What a write tells the world outside its request, as optional ContextDeps hooks wired by app.ts:
+ * one audit line, and cross-request cache invalidation (the cache comes with issue 9).
+ */
+
+/**
+ * One audit record per write (mutation), whatever its outcome. Ids only: never a name, email,
+ * address or any other field of the input.
+ */
+export interface AuditEntry {
+  /** The mutation, e.g. `dispatchEvent`. */
+  operation: string;
+  /** The authenticated caller's id; null when auth is off. */
+  callerId: string | null;
+  requestId: string;
+  /** The program written to, when known. */
+  programId: string | null;
+  /** Ids the write names: enrollments, groups, event targets, the event, the commissioned site. */
+  targetIds: string[];
+  idempotencyKey?: string;
+  /** `OK`, or the error code the write ended with (an upstream failure's code included). */
+  outcome: 'OK' | ErrorCode;
+  /** Extra facts of some writes: the created event id, bulk counts, whether a dispatch was replayed. */
+  detail?: Record<string, string | number | boolean | string[]>;
+  durationMs: number;
+}
+
+/** What changed, for a cross-request cache: a program's enrollments or groups, or the event list. */
+export type InvalidationScope = 'enrollments' | 'groups' | 'events';
+
+export interface WriteHooks {
+  /** Receives one entry per write; app.ts logs it as one structured line. Must not throw. */
+  audit?: (entry: AuditEntry) => void;
+  /**
+   * Called after a write that succeeded (or may have): cached reads of that scope are stale.
+   * `programId` null means the program is not known (e.g. a status-only enrollment update):
+   * drop that scope for every program. Rejections are ignored by the caller (the write stands).
+   */
+  invalidate?: (programId: string | null, scope: InvalidationScope) => void | Promise<void>;
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  CommissionSiteDocument,
+  DispatchEventDocument,
+  PauseEnrollmentDocument,
+} from '../../../schema/client/graphql.js';
+import { startService } from '../../support/start.js';
+import { firstProgram, inMinutes } from './helpers.js';
+
+describe('the audit log of writes', () => {
+  it('writes one structured line per write, with ids, key, outcome and duration', async () => {
+    const svc = await startService();
+    const { programId, enrollments } = firstProgram(svc.sim);
+    const target = enrollments[0]!;
+    const key = randomUUID();
+    const input = {
+      programId,
+      targetType: 'PROGRAM',
+      targetIds: [programId],
+      actions: [{ mode: 'DISCHARGE', startsAt: inMinutes(90), durationS: 600 }],
+    };
+    await svc.gql(PauseEnrollmentDocument, { id: target.id });
+    const dispatched = await svc.gql<{ dispatchEvent: { id: string } }>(DispatchEventDocument, {
+      input,
+      idempotencyKey: key,
+    });
+    await svc.gql(PauseEnrollmentDocument, { id: '00000000-0000-4000-8000-0000000000ff' });
+
+    const lines = svc.logs
+      .filter((l) => l.audit !== undefined)
+      .map((l) => l.audit as Record<string, unknown>);
+    expect(
+      lines.map(({ durationMs, requestId, ...rest }) => ({
+        ...rest,
+        timed: typeof durationMs === 'number',
+        requestId: typeof requestId,
+      })),
+    ).toEqual([
+      {
+        // A status-only change spends no read to learn the program.
+        operation: 'pauseEnrollment',
+        callerId: null,
+        programId: null,
+        targetIds: [target.id],
+        outcome: 'OK',
+        timed: true,
+        requestId: 'string',
+      },
+      {
+        operation: 'dispatchEvent',
+        callerId: null,
+        programId,
+        targetIds: [programId],
+        idempotencyKey: key,
+        outcome: 'OK',
+        detail: { eventId: dispatched.body.data?.dispatchEvent.id },
+        timed: true,
+        requestId: 'string',
+      },
+      {
+        operation: 'pauseEnrollment',
+        callerId: null,
+        programId: null,
+        targetIds: ['00000000-0000-4000-8000-0000000000ff'],
+        outcome: 'NOT_FOUND',
+        timed: true,
+        requestId: 'string',
+      },
+    ]);
+  });
+
+  it('never logs names, emails or addresses of the input', async () => {
+    const svc = await startService();
+    await svc.gql(CommissionSiteDocument, {
+      input: {
+        site: {
+          id: 'oem-audit',
+          firstName: 'Zelda',
+          lastName: 'Quartermaine',
+          email: 'zelda@example.test',
+          streetAddress: '1 Hidden Way',
+          stateCode: 'TX',
+          zipCode: '88801',
+        },
+        devices: [
+          {
+            id: 'bat-audit',
+            manufacturerName: 'DeviceMaker',
+            productName: 'Model 1',
+            serialNumber: 'SN-A',
+            type: 'BATTERY',
+            batteryCapacityWh: 10_000,
+            batteryPowerInputW: 5_000,
+            batteryPowerOutputW: 5_000,
+            installDate: '2024-01-01T00:00:00Z',
+          },
+        ],
+      },
+    });
+    const audit = svc.logs.find((l) => l.audit !== undefined)?.audit;
+    expect(audit).toMatchObject({
+      operation: 'commissionSite',
+      targetIds: ['oem-audit', 'bat-audit'],
+      outcome: 'OK',
+    });
+    for (const secret of ['Zelda', 'Quartermaine', 'zelda@example.test', 'Hidden Way']) {
+      expect(svc.logText()).not.toContain(secret);
+    }
+  });
+});
