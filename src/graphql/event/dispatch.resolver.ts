@@ -3,6 +3,7 @@ import { errorCodeOf } from '../../errors.js';
 import type { EventRecord } from '../../flip/index.js';
 import { audited, invalidateShared } from '../audit.js';
 import type { GraphQLContext } from '../context.js';
+import { MAX_IDEMPOTENCY_KEY_CHARS } from './dispatch-validation.js';
 import { dispatch } from './dispatch.js';
 import { DispatchEventInput } from './dispatch.inputs.js';
 import { previewEvent } from './event-preview.js';
@@ -24,7 +25,9 @@ export class DispatchResolver {
     idempotencyKey: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EventRecord> {
-    const record = { programId: input.programId, targetIds: input.targetIds, idempotencyKey };
+    // The key is the caller's free text: bounded in the log line like in validation.
+    const loggedKey = idempotencyKey.slice(0, MAX_IDEMPOTENCY_KEY_CHARS);
+    const record = { programId: input.programId, targetIds: input.targetIds, idempotencyKey: loggedKey };
     return audited(ctx, 'dispatchEvent', record, (r) => dispatch(ctx, input, idempotencyKey, r));
   }
 
