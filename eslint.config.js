@@ -2,6 +2,7 @@
 // of STYLE.md section 1: server -> graphql -> loaders -> flip -> errors/config; the simulator
 // imports only flip/wire.ts and errors.ts; nothing in src/ imports test/; no import cycles.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
@@ -25,6 +26,12 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
+    // Resolves our `./x.js` specifiers to `x.ts`: without it import-x cannot follow relative
+    // imports and no-cycle silently checks nothing.
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
       // ignoreExternal: cycles inside node_modules are not ours, and following them crashes the
