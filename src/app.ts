@@ -6,6 +6,7 @@ import { createContext, createSchema, type AuditEntry } from './graphql/index.js
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
+import { createIde } from './server/ide/index.js';
 import { createLimits } from './server/limits.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute } from './server/metrics.js';
@@ -83,12 +84,14 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     // One structured line per write: ids, codes and timing only (no names, emails, addresses).
     audit: (entry: AuditEntry) => logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`),
   };
+  const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });
   let stopping = false;
   const server = await startHttpServer({
     config,
     schema,
     logger,
+    landingPage: ide?.landingPage,
     authenticator,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -101,6 +104,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     routes: [
       healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),
       metricsRoute(metrics),
+      ...(ide?.routes ?? []),
     ],
     createContext: (req) => createContext(deps, { requestId: req.requestId, caller: req.caller }),
   });
