@@ -24,8 +24,8 @@ export interface SimRequest {
 export interface SimResponse {
   status: number;
   body?: unknown;
-  /** Pre-serialized JSON, sent as is instead of `body`. */
-  json?: string;
+  /** Pre-serialized JSON (text or UTF-8 bytes), sent as is instead of `body`. */
+  json?: string | Buffer;
   headers?: Record<string, string>;
 }
 

@@ -29,6 +29,11 @@ export class Store {
    * re-stringify ~60 MB per call. Every write that changes an enrollment's JSON drops its entry.
    */
   private readonly enrollmentJson = new WeakMap<EnrollmentRec, string>();
+  /**
+   * The whole GET /v1/enrollments body per program, UTF-8 encoded: joining and encoding 60 MB
+   * per call cost the simulator about a second (issue 9). Dropped with any enrollment's JSON.
+   */
+  private readonly enrollmentListBody = new Map<string, Buffer>();
 
   constructor(
     defs: readonly ProgramDef[],
@@ -67,21 +72,39 @@ export class Store {
     return json;
   }
 
+  /** GET /v1/enrollments?program_id= as UTF-8 JSON (cached until a write changes an enrollment). */
+  enrollmentListJson(p: ProgramIndex): Buffer {
+    let body = this.enrollmentListBody.get(p.def.id);
+    if (body === undefined) {
+      const items = p.enrollments.map((e) => this.enrollmentAsJson(e));
+      body = Buffer.from(`{"enrollments":[${items.join(',')}]}`, 'utf8');
+      this.enrollmentListBody.set(p.def.id, body);
+    }
+    return body;
+  }
+
   /** Drops cached JSON of every enrollment of this site (its fields changed). */
   siteChanged(siteId: string): void {
     for (const p of this.programs.values()) {
       const e = p.sites.get(siteId);
-      if (e) this.enrollmentJson.delete(e);
+      if (e) this.forgetJson(e);
     }
   }
 
   addEnrollment(e: EnrollmentRec): void {
+    this.enrollmentListBody.delete(e.programId);
     const p = this.programs.get(e.programId);
     if (!p) throw new Error(`unknown program ${e.programId}`);
     p.enrollments.push(e);
     p.sites.set(e.site.id, e);
     for (const device of e.devices) p.devices.set(device.id, { device, enrollment: e });
     this.enrollmentsById.set(e.id, e);
+  }
+
+  /** The enrollment's JSON changed: drop it and its program's list body. */
+  private forgetJson(e: EnrollmentRec): void {
+    this.enrollmentJson.delete(e);
+    this.enrollmentListBody.delete(e.programId);
   }
 
   updateEnrollment(
@@ -98,7 +121,7 @@ export class Store {
       if (change.status === 'UNENROLLED') e.unenrolledAt = at;
     }
     if (change.statusReason !== undefined) e.statusReason = change.statusReason;
-    this.enrollmentJson.delete(e);
+    this.forgetJson(e);
     if (change.groupIds !== undefined) {
       // REFERENCE.md 1.3: group_ids replaces the site's groups ([] removes all).
       e.site.groupIds = [...new Set(change.groupIds)];
@@ -122,7 +145,7 @@ export class Store {
     const newId = change.id ?? id;
     if (newId === id) {
       p.groups.set(id, name);
-      for (const e of p.enrollments) if (e.site.groupIds.includes(id)) this.enrollmentJson.delete(e);
+      for (const e of p.enrollments) if (e.site.groupIds.includes(id)) this.forgetJson(e);
       return { id, name };
     }
     // Rebuild to keep the group at its position in the listing.
@@ -130,7 +153,7 @@ export class Store {
     for (const e of p.enrollments) {
       const i = e.site.groupIds.indexOf(id);
       if (i >= 0) e.site.groupIds[i] = newId;
-      if (i >= 0) this.enrollmentJson.delete(e);
+      if (i >= 0) this.forgetJson(e);
     }
     return { id: newId, name };
   }
@@ -142,7 +165,7 @@ export class Store {
     for (const e of p.enrollments) {
       if (!e.site.groupIds.includes(id)) continue;
       e.site.groupIds = e.site.groupIds.filter((g) => g !== id);
-      this.enrollmentJson.delete(e);
+      this.forgetJson(e);
     }
   }
 

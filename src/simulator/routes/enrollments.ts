@@ -14,8 +14,7 @@ export function enrollmentRoutes(store: Store): Route[] {
         // Flip scopes every call to the caller's organisation and has no "get program"
         // endpoint; an unknown program therefore reads as one with no enrollments (200, []).
         if (!p) return ok({ enrollments: [] });
-        const items = p.enrollments.map((e) => store.enrollmentAsJson(e));
-        return { status: 200, json: `{"enrollments":[${items.join(',')}]}` };
+        return { status: 200, json: store.enrollmentListJson(p) };
       },
     },
     {
