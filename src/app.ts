@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
-import { createContext, createSchema, type AuditEntry } from './graphql/index.js';
+import { createContext, createSchema, type AuditEntry, type InvalidationScope } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
@@ -12,8 +12,8 @@ import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
 import { authorizationPlugin } from './server/roles.js';
+import { createSharedState } from './shared-state.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
-import { createMemoryStore } from './store/index.js';
 
 /** How long close() waits for the upstream pools after the HTTP drain. */
 const POOL_CLOSE_MS = 2_000;
@@ -23,6 +23,8 @@ export interface AppOptions {
   simulator?: SimulatorOptions;
   /** Where log lines go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
+  /** The cross-request cache's wall clock in epoch ms (tests move it past a TTL). */
+  cacheClock?: () => number;
 }
 
 export interface App {
@@ -73,14 +75,25 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   });
   const schema = await createSchema();
   // recordBatch(loader, size): DataLoader batch sizes for /metrics, for the loaders to call.
-  // Idempotency keys of dispatchEvent (a shared store replaces this one with issue 9).
-  const store = createMemoryStore();
+  // Idempotency keys of dispatchEvent and the cross-request cache: Redis with REDIS_URL.
+  const shared = await createSharedState(config, {
+    programIds: upstream.programs.map((p) => p.id),
+    logger,
+    metrics,
+    now: options.cacheClock,
+  });
+  const { store, cache } = shared;
   const deps = {
     clients,
     config,
     programs: upstream.programs,
     recordBatch: metrics.recordBatch,
     store,
+    cache,
+    // A write drops what it changed from the cache, here and (through Redis) on every instance.
+    invalidate: cache
+      ? (programId: string | null, scope: InvalidationScope) => cache.invalidate(programId, scope)
+      : undefined,
     // One structured line per write: ids, codes and timing only (no names, emails, addresses).
     audit: (entry: AuditEntry) => logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`),
   };
@@ -133,7 +146,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       if (!(await settlesWithin(clients.close(), POOL_CLOSE_MS))) {
         logger.warn({ waitMs: POOL_CLOSE_MS }, 'upstream calls still running after the drain; not waiting');
       }
-      await store.close();
+      await shared.close();
       await simulator?.close();
     },
   };

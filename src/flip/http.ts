@@ -164,7 +164,11 @@ export function createHttpClient(options: {
   }
 
   /** Attempts until success or a final error; reports the call once. Throws ServiceError. */
-  async function send<W>(spec: RequestSpec<W, unknown>, ctx: CallContext, signal?: AbortSignal): Promise<W> {
+  async function send<W>(
+    spec: RequestSpec<W, unknown>,
+    ctx: CallContext,
+    signal?: AbortSignal,
+  ): Promise<{ wire: W; bytes: number }> {
     const state: CallState = { startedMs: runtime.now(), tries: 0, attempts: 0, bytes: 0, status: 0 };
     let errorCode: string | undefined;
     try {
@@ -179,7 +183,7 @@ export function createHttpClient(options: {
           a.kind === 'response'
             ? afterResponse(spec, a, state, ctx, authorization)
             : afterTransport(a, state, ctx);
-        if ('value' in next) return next.value;
+        if ('value' in next) return { wire: next.value, bytes: state.bytes };
         if (next.delayMs !== undefined) await runtime.sleep(next.delayMs, signal);
       }
     } catch (e) {
@@ -270,18 +274,19 @@ export function createHttpClient(options: {
         requestId,
       };
       const signal = spec.opts?.signal;
-      let wire: W;
+      let received: { wire: W; bytes: number };
       if (spec.coalesce && spec.safety === 'read') {
         const key = `${spec.method} ${pathOf(spec)} ${bodyOf(spec) ?? ''}`;
         const shared = coalescer.run(key, (sharedSignal) => send(spec, ctx, sharedSignal), signal);
-        wire = await shared.catch((e: unknown) => {
+        received = await shared.catch((e: unknown) => {
           throw asServiceError(e, ctx, false);
         });
       } else {
-        wire = await send(spec, ctx, signal);
+        received = await send(spec, ctx, signal);
       }
+      spec.opts?.onResponseBytes?.(received.bytes);
       try {
-        return spec.map(wire);
+        return spec.map(received.wire);
       } catch {
         throw malformedError(ctx, 'a value could not be mapped', { wasSuccess: true });
       }

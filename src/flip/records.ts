@@ -227,6 +227,8 @@ export interface CallOptions {
   /** Sent as x-request-id (one per GraphQL request); generated when absent. */
   requestId?: string;
   signal?: AbortSignal;
+  /** Told the size of the response body the result came from (sizes the cross-request cache). */
+  onResponseBytes?: (bytes: number) => void;
 }
 
 /** Utility API client: one typed method per endpoint. Every method throws ServiceError. */

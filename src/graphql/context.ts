@@ -1,3 +1,4 @@
+import type { CrossRequestCache } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
@@ -22,12 +23,14 @@ export interface ContextDeps extends WriteHooks {
   now?: () => Date;
   /** Idempotency records of dispatchEvent; without one, a per-process memory store is used. */
   store?: KeyValueStore;
+  /** Enrollments, groups and events kept across requests; absent when CACHE_TTL_S=0. */
+  cache?: CrossRequestCache;
 }
 
 export interface GraphQLContext {
   requestId: string;
   caller: RequestInfo['caller'];
-  /** Fresh per request: batching and caching never cross requests. */
+  /** Fresh per request: batching and per-request memos never cross requests (deps.cache does). */
   loaders: Loaders;
   deps: ContextDeps;
   /** The request's instant: every derived status in one answer is computed against the same now. */
@@ -44,6 +47,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       config: deps.config,
       requestId: req.requestId,
       onBatch: deps.recordBatch,
+      cache: deps.cache,
     }),
     deps,
     now: deps.now?.() ?? new Date(),

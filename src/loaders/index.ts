@@ -1,3 +1,4 @@
+import type { CrossRequestCache } from '../cache/index.js';
 import type { Config, ProgramConfig } from '../config.js';
 import type {
   EnrollmentRecord,
@@ -36,6 +37,11 @@ export interface LoaderDeps {
   requestId: string;
   /** Observes the size of every DataLoader batch (for /metrics), by loader name. */
   onBatch?: BatchObserver;
+  /**
+   * Enrollments, groups and events kept across requests (CACHE_TTL_S); absent: every request
+   * fetches its own. Within a request each is still read once.
+   */
+  cache?: CrossRequestCache;
 }
 
 /**
@@ -93,10 +99,11 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const isBatched = !deps.config.disableBatching;
   const observe = deps.onBatch ?? (() => undefined);
   const programIds = deps.programs.map((p) => p.id);
-  const programs = new ProgramLoader(utility, callOptions, programIds, isBatched);
+  const cache = deps.cache;
+  const programs = new ProgramLoader(utility, callOptions, programIds, isBatched, cache);
   const lookups = new Lookups(programs, utility, callOptions, batchOptions(isBatched, observe));
-  const groups = new GroupLoader(utility, callOptions, isBatched);
-  const events = new EventLoader(utility, callOptions, isBatched, batchOptions(isBatched, observe));
+  const groups = new GroupLoader(utility, callOptions, isBatched, cache);
+  const events = new EventLoader(utility, callOptions, isBatched, batchOptions(isBatched, observe), cache);
   const telemetry = new TelemetryLoader(
     utility,
     callOptions,

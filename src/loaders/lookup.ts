@@ -17,8 +17,9 @@ type Outcome<T> = T | null | Error;
 /**
  * `enrollment(id)`, `site(id)`, `device(id)` without a program. The rule, per batch of ids asked
  * in the same tick:
- * 1. Wait for the programs already loaded or loading in this request and look there first: an
- *    id beside a field that loads its program costs nothing.
+ * 1. Wait for the programs already loaded or loading in this request, or held by the
+ *    cross-request cache, and look there first: an id beside a field that loads its program
+ *    costs nothing.
  * 2. For the ids still missing, pick the cheaper way. Enrollments: when fewer ids remain than
  *    configured programs not yet loaded, one `GET /v1/enrollments/{id}` per id; otherwise load
  *    those programs (one call each, in parallel). Sites and devices have no by-id endpoint
@@ -107,7 +108,8 @@ export class Lookups {
     byId?: { fetch: (ids: string[]) => Promise<Map<string, Outcome<T>>>; isFirstChoice: boolean },
   ): Promise<Outcome<T>[]> {
     const found = new Map<string, Outcome<T>>();
-    const started = this.programs.startedIds();
+    // Programs this request has started, and those the cross-request cache holds: free to read.
+    const started = this.programs.availableIds();
     const first = await this.programs.settle(started);
     collect(first, ids, find, found);
     const missingOf = (list: readonly string[]) => list.filter((id) => !found.has(id));

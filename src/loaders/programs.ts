@@ -1,3 +1,4 @@
+import type { CrossRequestCache } from '../cache/index.js';
 import type { CallOptions, EnrollmentRecord, UtilityClient } from '../flip/index.js';
 import { RequestMemo } from './memo.js';
 import { buildProgramIndex, replaceEnrollment, type ProgramIndex } from './program-index.js';
@@ -11,6 +12,8 @@ export interface SettledPrograms {
 /**
  * One `GET /v1/enrollments?program_id=` per program per request, indexed once
  * (program-index.ts). Every field reached through a program is served from that one fetch.
+ * With a cross-request cache the request's one read goes through it: the index is shared by
+ * the requests within the TTL (entries are never mutated; a write builds a new index).
  */
 export class ProgramLoader {
   private readonly memo: RequestMemo<string, ProgramIndex>;
@@ -21,6 +24,7 @@ export class ProgramLoader {
     /** Configured program ids, in configuration order (the search order of by-id lookups). */
     readonly configuredIds: readonly string[],
     isMemoized: boolean,
+    private readonly cache?: CrossRequestCache,
   ) {
     this.memo = new RequestMemo((programId) => this.fetch(programId), isMemoized);
   }
@@ -33,6 +37,15 @@ export class ProgramLoader {
   /** Programs whose load was started in this request (loaded, loading or failed). */
   startedIds(): string[] {
     return this.memo.startedKeys();
+  }
+
+  /** Started in this request, or in the cross-request cache: reading them costs no call now. */
+  availableIds(): string[] {
+    const started = this.startedIds();
+    const cached = this.configuredIds.filter(
+      (id) => !started.includes(id) && this.cache?.has('enrollments', id),
+    );
+    return [...started, ...cached];
   }
 
   /** Waits for the given programs (starting those not started), in configuration order. */
@@ -62,6 +75,7 @@ export class ProgramLoader {
   /** Forgets the program's enrollments: the next read in this request fetches them again. */
   invalidate(programId: string): void {
     this.memo.delete(programId);
+    this.cache?.forget('enrollments', programId);
   }
 
   private inConfiguredOrder(programIds: readonly string[]): string[] {
@@ -73,7 +87,20 @@ export class ProgramLoader {
   }
 
   private async fetch(programId: string): Promise<ProgramIndex> {
-    const records = await this.utility.listEnrollments(programId, this.callOptions);
-    return buildProgramIndex(programId, records);
+    if (!this.cache) {
+      return buildProgramIndex(programId, await this.utility.listEnrollments(programId, this.callOptions));
+    }
+    return this.cache.get('enrollments', programId, {
+      load: async () => {
+        let bytes = 0;
+        const records = await this.utility.listEnrollments(programId, {
+          ...this.callOptions,
+          onResponseBytes: (n) => (bytes = n),
+        });
+        return { records, bytes };
+      },
+      derive: (records: readonly EnrollmentRecord[]) => buildProgramIndex(programId, records),
+      recordsOf: (index) => index.enrollments,
+    });
   }
 }

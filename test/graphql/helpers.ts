@@ -114,6 +114,8 @@ export async function startOnOwnSimulator(options: {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     ALLOW_ANONYMOUS: 'true',
+    // Per-request call budgets are asserted; the cross-request cache has its own tests.
+    CACHE_TTL_S: '0',
     FLIP_UTILITY_API_URL: sim.utilityUrl,
     FLIP_UTILITY_API_KEY: sim.utilityApiKey,
     FLIP_CLOUD_API_URL: sim.cloudUrl,

@@ -38,6 +38,14 @@ export interface StartOptions {
   /** Environment overrides (strings, as in process.env). */
   env?: Record<string, string>;
   sim?: SimulatorOptions;
+  /**
+   * Run on this already started simulator (e.g. another service's) instead of an embedded one:
+   * the service is configured with its URLs, keys and programs, with ALLOW_ANONYMOUS=true.
+   * It stays open when the service closes.
+   */
+  upstream?: Simulator;
+  /** The cross-request cache's clock in epoch ms (AppOptions.cacheClock). */
+  cacheClock?: () => number;
   /** Close automatically when the current test finishes (default true inside a test). */
   autoClose?: boolean;
 }
@@ -49,11 +57,27 @@ const TEST_ENV: Record<string, string> = {
   LOG_LEVEL: 'info',
   SIM_SITES: '300',
   NODE_ENV: 'test',
+  // Tests assert per-request call budgets from the journal; the cross-request cache would hide
+  // calls across requests. Its own tests (test/cache) turn it on.
+  CACHE_TTL_S: '0',
 };
+
+/** The env that points a service at a running simulator (as `npm run simulator` prints it). */
+export function upstreamEnv(sim: Simulator): Record<string, string> {
+  return {
+    FLIP_UTILITY_API_URL: sim.utilityUrl,
+    FLIP_UTILITY_API_KEY: sim.utilityApiKey,
+    FLIP_CLOUD_API_URL: sim.cloudUrl,
+    FLIP_CLOUD_API_KEY: sim.cloudApiKey,
+    FLIP_PROGRAMS: sim.programs.map((p) => `${p.id}=${p.name}`).join(','),
+    ALLOW_ANONYMOUS: 'true',
+  };
+}
 
 /** Starts the service on the embedded simulator on port 0. */
 export async function startService(options: StartOptions = {}): Promise<StartedService> {
-  const config = loadConfig({ ...TEST_ENV, ...options.env });
+  const upstream = options.upstream ? upstreamEnv(options.upstream) : {};
+  const config = loadConfig({ ...TEST_ENV, ...upstream, ...options.env });
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -61,13 +85,18 @@ export async function startService(options: StartOptions = {}): Promise<StartedS
       done();
     },
   });
-  const app = await createApp(config, { simulator: options.sim, logDestination: destination });
-  if (!app.simulator) throw new Error('startService expects the embedded simulator');
+  const app = await createApp(config, {
+    simulator: options.sim,
+    logDestination: destination,
+    cacheClock: options.cacheClock,
+  });
+  const sim = app.simulator ?? options.upstream;
+  if (!sim) throw new Error('startService expects the embedded simulator or options.upstream');
   const service: StartedService = {
     url: app.url,
     graphqlUrl: app.graphqlUrl,
     config,
-    sim: app.simulator,
+    sim,
     app,
     get logs() {
       return lines.map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -1,0 +1,16 @@
+/**
+ * The cross-request cache boundary: per-program data (enrollments, groups) and the event list,
+ * kept between requests with a TTL, stale-while-revalidate, one load per key at a time,
+ * invalidation by the service's own writes, an LRU bound by size, and optionally a tier in Redis
+ * shared by every instance (with invalidations sent over Redis pub/sub).
+ * Loaders read through it (loaders/programs.ts, groups.ts, events.ts); app.ts creates it.
+ */
+
+export {
+  CrossRequestCache,
+  type CacheEvent,
+  type CacheScope,
+  type CacheSource,
+  type CrossRequestCacheOptions,
+} from './cross-request-cache.js';
+export { createRedisTier, type SharedEntry, type SharedTier } from './shared-tier.js';

@@ -1,0 +1,111 @@
+import type { Config } from './config.js';
+import { CrossRequestCache, createRedisTier, type CacheEvent } from './cache/index.js';
+import type { Logger } from './server/logger.js';
+import type { Metrics } from './server/metrics.js';
+import {
+  connectRedis,
+  createMemoryStore,
+  createRedisBus,
+  createRedisStore,
+  type KeyValueStore,
+  type RedisConnection,
+} from './store/index.js';
+
+/** A failure that repeats on every request (Redis away) is logged at most this often. */
+const REPEATED_WARNING_MS = 10_000;
+const INVALIDATION_CHANNEL = 'flip-graphql:invalidate';
+
+/** What outlives a request and, with REDIS_URL, is shared by every instance. Built by app.ts. */
+export interface SharedState {
+  /** Idempotency records of dispatchEvent: Redis with REDIS_URL, else this process's memory. */
+  store: KeyValueStore;
+  /** Undefined when CACHE_TTL_S=0 (or CACHE_MAX_BYTES=0). */
+  cache?: CrossRequestCache;
+  close(): Promise<void>;
+}
+
+export interface SharedStateOptions {
+  programIds: readonly string[];
+  logger: Logger;
+  metrics: Pick<Metrics, 'cacheHits' | 'cacheMisses'>;
+  /** Wall clock of the cache (tests move it instead of waiting out a TTL). */
+  now?: () => number;
+}
+
+/** Connects Redis when configured (never failing the start: see connectRedis) and builds both. */
+export async function createSharedState(
+  config: Readonly<Config>,
+  options: SharedStateOptions,
+): Promise<SharedState> {
+  const { logger } = options;
+  const redisUrl = config.cache.redisUrl;
+  const redis: RedisConnection | undefined = redisUrl
+    ? await connectRedis(redisUrl, {
+        onDown: (which, err) =>
+          logger.error(
+            { redis: which, err: { message: err.message } },
+            'Redis is unreachable: the cache falls back to Flip and dispatchEvent is refused',
+          ),
+        onUp: (which) => logger.info({ redis: which }, 'Redis is reachable again'),
+      })
+    : undefined;
+  const store = redis ? createRedisStore(redis.client) : createMemoryStore();
+  const isCacheOn = config.cache.ttlS > 0 && config.cache.maxBytes > 0;
+  const cache = isCacheOn
+    ? new CrossRequestCache({
+        ttlS: config.cache.ttlS,
+        maxBytes: config.cache.maxBytes,
+        programIds: options.programIds,
+        shared: redis ? createRedisTier(redis, createRedisBus(redis, INVALIDATION_CHANNEL)) : undefined,
+        now: options.now,
+        onEvent: cacheObserver(options),
+      })
+    : undefined;
+  logger.info(
+    { cacheTtlS: isCacheOn ? config.cache.ttlS : 0, shared: redis ? 'redis' : 'memory' },
+    isCacheOn ? 'cross-request cache on' : 'cross-request cache off',
+  );
+  return {
+    store,
+    cache,
+    async close() {
+      cache?.close();
+      await store.close();
+      await redis?.close();
+    },
+  };
+}
+
+/** Hits and misses to /metrics; failures to the log (repeated ones throttled). */
+function cacheObserver({ logger, metrics }: SharedStateOptions): (event: CacheEvent) => void {
+  const lastWarnedMs = new Map<string, number>();
+  return (event) => {
+    const labels = { cache: event.scope };
+    switch (event.kind) {
+      case 'hit':
+      case 'stale':
+        metrics.cacheHits.inc(labels);
+        return;
+      case 'shared-hit':
+        // A memory miss (counted as such) that Redis answered.
+        metrics.cacheHits.inc({ cache: `${event.scope}:redis` });
+        return;
+      case 'miss':
+        metrics.cacheMisses.inc(labels);
+        return;
+      case 'refresh-failed':
+      case 'shared-failed': {
+        const now = Date.now();
+        if (now - (lastWarnedMs.get(event.kind) ?? -Infinity) < REPEATED_WARNING_MS) return;
+        lastWarnedMs.set(event.kind, now);
+        const message = event.error instanceof Error ? event.error.message : String(event.error);
+        logger.warn(
+          { cache: event.scope, err: { message } },
+          event.kind === 'refresh-failed'
+            ? 'cache refresh failed: serving the stale value until it expires'
+            : 'Redis could not be used for the cache: reading from Flip',
+        );
+      }
+    }
+  };
+}
