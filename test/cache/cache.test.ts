@@ -1,0 +1,233 @@
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { UpdateEnrollmentDocument } from '../../schema/client/graphql.js';
+import type { WireEnrollment } from '../../src/flip/wire.js';
+import type { Simulator } from '../../src/simulator/types.js';
+import { startTestSim, utility } from '../support/sim.js';
+import { startService } from '../support/start.js';
+
+// The cross-request cache (issue 9), through GraphQL over HTTP; upstream calls from the journal.
+
+const TTL_S = 30;
+
+/** A clock the test moves instead of waiting out a TTL. */
+function testClock() {
+  let ms = Date.parse('2025-06-01T12:00:00Z');
+  return { now: () => ms, advanceS: (s: number) => (ms += s * 1000) };
+}
+
+const PROGRAM_READ = /* GraphQL */ `
+  query ($id: ID!) {
+    program(id: $id) {
+      stats {
+        enrollmentCount
+      }
+      enrollments(first: 3) {
+        nodes {
+          id
+          statusReason
+          site {
+            groups {
+              id
+              name
+            }
+          }
+        }
+      }
+      groups {
+        id
+        name
+      }
+    }
+    events {
+      id
+    }
+  }
+`;
+
+type ProgramRead = {
+  program: { enrollments: { nodes: { id: string; statusReason: string | null }[] } };
+};
+
+function firstEnrollment(sim: Simulator, programId: string): WireEnrollment {
+  return sim.state.enrollments(programId)[0] as WireEnrollment;
+}
+
+async function startCached(env: Record<string, string> = {}) {
+  const clock = testClock();
+  const svc = await startService({ env: { CACHE_TTL_S: String(TTL_S), ...env }, cacheClock: clock.now });
+  const programId = svc.sim.programs[0]!.id;
+  const read = async () => {
+    const res = await svc.gql<ProgramRead>(PROGRAM_READ, { id: programId });
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data!.program.enrollments.nodes[0]!;
+  };
+  return { svc, clock, programId, read };
+}
+
+describe('cross-request cache', () => {
+  it('serves enrollments, groups and events again within the TTL without an upstream call', async () => {
+    const { svc, clock, programId } = await startCached();
+    const first = await svc.gql(PROGRAM_READ, { id: programId });
+    expect(svc.sim.journal.counts()).toEqual({
+      'GET /v1/enrollments': 1,
+      'GET /v1/programs/{programId}/groups': 1,
+      'GET /v1/events': 1,
+    });
+    svc.sim.journal.clear();
+    clock.advanceS(TTL_S - 1);
+    const second = await svc.gql(PROGRAM_READ, { id: programId });
+    expect(second.body).toEqual(first.body);
+    expect(svc.sim.journal.calls()).toEqual([]);
+    const metrics = await (await fetch(`${svc.url}/metrics`)).text();
+    expect(metrics).toMatch(/^flip_graphql_cache_hits_total\{cache="enrollments"\} 1$/m);
+    expect(metrics).toMatch(/^flip_graphql_cache_misses_total\{cache="enrollments"\} 1$/m);
+  });
+
+  it('fetches again once a value is older than twice the TTL', async () => {
+    const { svc, clock, read } = await startCached();
+    await read();
+    svc.sim.journal.clear();
+    clock.advanceS(2 * TTL_S);
+    await read();
+    expect(svc.sim.journal.counts()).toEqual({
+      'GET /v1/enrollments': 1,
+      'GET /v1/programs/{programId}/groups': 1,
+      'GET /v1/events': 1,
+    });
+  });
+
+  it('serves a stale value at once while one background refresh fetches the new one', async () => {
+    const { svc, clock, programId, read } = await startCached();
+    const before = await read();
+    const changed = await utility(svc.sim, 'PATCH', `/v1/enrollments/${before.id}`, {
+      body: { status_reason: 'changed behind the cache' },
+    });
+    expect(changed.status).toBe(200);
+    svc.sim.journal.clear();
+    // The refresh takes a while upstream: both stale reads answer before it lands.
+    svc.sim.faults.add({ route: '/v1/enrollments', kind: 'latency', latencyMs: 400, times: 1 });
+    clock.advanceS(TTL_S + 1);
+
+    expect(await read()).toEqual(before);
+    expect(await read()).toEqual(before);
+    await vi.waitFor(() => expect(svc.sim.journal.counts()['GET /v1/enrollments']).toBe(1));
+    await vi.waitFor(async () => expect((await read()).statusReason).toBe('changed behind the cache'));
+    expect(svc.sim.journal.counts()).toEqual({
+      'GET /v1/enrollments': 1,
+      'GET /v1/programs/{programId}/groups': 1,
+      'GET /v1/events': 1,
+    });
+    expect(svc.sim.journal.calls()).toContainEqual({
+      method: 'GET',
+      route: '/v1/enrollments',
+      query: { program_id: programId },
+    });
+  });
+
+  it("drops what the service's own write changed: the next read fetches the program again", async () => {
+    const { svc, read } = await startCached();
+    const before = await read();
+    // Selecting no relation: the write request itself reads nothing after the PATCH.
+    const write = await svc.gql(
+      /* GraphQL */ `
+        mutation ($input: UpdateEnrollmentInput!) {
+          updateEnrollment(input: $input) {
+            id
+            statusReason
+          }
+        }
+      `,
+      { input: { id: before.id, statusReason: 'written through the service' } },
+    );
+    expect(write.body.errors).toBeUndefined();
+    svc.sim.journal.clear();
+    expect((await read()).statusReason).toBe('written through the service');
+    expect(svc.sim.journal.counts()).toEqual({ 'GET /v1/enrollments': 1 });
+  });
+
+  it('keeps the state a write re-read for its own answer: the next read costs no call', async () => {
+    const { svc, read } = await startCached();
+    const before = await read();
+    const write = await svc.gql(UpdateEnrollmentDocument, {
+      input: { id: before.id, statusReason: 'written and re-read' },
+    });
+    expect(write.body.errors).toBeUndefined();
+    svc.sim.journal.clear();
+    expect((await read()).statusReason).toBe('written and re-read');
+    expect(svc.sim.journal.calls()).toEqual([]);
+  });
+
+  it('keeps nothing across requests with CACHE_TTL_S=0', async () => {
+    const { svc, read } = await startCached({ CACHE_TTL_S: '0' });
+    await read();
+    await read();
+    expect(svc.sim.journal.counts()).toEqual({
+      'GET /v1/enrollments': 2,
+      'GET /v1/programs/{programId}/groups': 2,
+      'GET /v1/events': 2,
+    });
+  });
+
+  it('evicts the least recently used program beyond CACHE_MAX_BYTES', async () => {
+    const sim = await startTestSim({ sites: 300 });
+    const [a, b] = sim.programs.map((p) => p.id) as [string, string];
+    const bytesOf = async (id: string) =>
+      Buffer.byteLength((await utility(sim, 'GET', '/v1/enrollments', { query: { program_id: id } })).text);
+    // Entries are sized at 3 bytes per response byte (cross-request-cache.ts): room for A, not A and B.
+    const maxBytes = 3 * (await bytesOf(a)) + 1_000;
+    expect(3 * (await bytesOf(a)) + 3 * (await bytesOf(b))).toBeGreaterThan(maxBytes);
+    const svc = await startService({
+      upstream: sim,
+      env: { CACHE_TTL_S: String(TTL_S), CACHE_MAX_BYTES: String(maxBytes) },
+      autoClose: false,
+    });
+    onTestFinished(async () => {
+      await svc.close();
+      await sim.close();
+    });
+    const count = (id: string) => svc.gql(`{ program(id: "${id}") { stats { enrollmentCount } } }`);
+    sim.journal.clear();
+    await count(a);
+    await count(a);
+    await count(b);
+    await count(a);
+    expect(sim.journal.calls()).toEqual(
+      [a, b, a].map((id) => ({ method: 'GET', route: '/v1/enrollments', query: { program_id: id } })),
+    );
+  });
+
+  it('finds enrollment(id) in the cached programs: only the telemetry call remains', async () => {
+    const { svc, programId } = await startCached();
+    await svc.gql('{ programs { stats { enrollmentCount } } }');
+    const enrollment = firstEnrollment(svc.sim, programId);
+    svc.sim.journal.clear();
+    const res = await svc.gql(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          enrollment(id: $id) {
+            id
+            devices {
+              latestTelemetry {
+                isOnline
+              }
+            }
+          }
+        }
+      `,
+      { id: enrollment.id },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(Object.keys(svc.sim.journal.counts())).toEqual(['POST /v1/telemetry/latest']);
+  });
+
+  it('keeps no failed load: the next request asks Flip again', async () => {
+    const { svc, programId } = await startCached();
+    svc.sim.faults.add({ route: '/v1/enrollments', kind: 'status', status: 500, times: 1 });
+    const query = `{ program(id: "${programId}") { stats { enrollmentCount } } }`;
+    const failed = await svc.gql(query);
+    expect(failed.body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    const answered = await svc.gql(query);
+    expect(answered.body.errors).toBeUndefined();
+    expect(svc.sim.journal.counts()).toEqual({ 'GET /v1/enrollments': 2 });
+  });
+});

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { DispatchEventDocument, type DispatchEventMutation } from '../../schema/client/graphql.js';
+import type { WireEnrollment } from '../../src/flip/wire.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+import { startService, type StartedService } from '../support/start.js';
+
+// Two instances of the service on one Redis and one Flip (A's embedded simulator): they share
+// the cache, its invalidations (pub/sub) and dispatchEvent's idempotency keys.
+
+let redis: TestRedis;
+let a: StartedService;
+let b: StartedService;
+let programId: string;
+beforeAll(async () => {
+  redis = await startRedis({ autoClose: false });
+  const env = { REDIS_URL: redis.url, CACHE_TTL_S: '30' };
+  a = await startService({ env, autoClose: false });
+  b = await startService({ env, upstream: a.sim, autoClose: false });
+  programId = a.sim.programs[0]!.id;
+});
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+  await redis?.close();
+});
+beforeEach(() => a.sim.journal.clear());
+
+const READ = /* GraphQL */ `
+  query ($id: ID!) {
+    program(id: $id) {
+      enrollments(first: 1) {
+        nodes {
+          id
+          statusReason
+        }
+      }
+    }
+  }
+`;
+type Read = { program: { enrollments: { nodes: { id: string; statusReason: string | null }[] } } };
+
+async function firstEnrollmentVia(svc: StartedService) {
+  const res = await svc.gql<Read>(READ, { id: programId });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.program.enrollments.nodes[0]!;
+}
+
+/** Waits until an instance has written the program to Redis (in the background, after its answer). */
+async function sharedInRedis(key: string) {
+  const client = new Redis(redis.url);
+  onTestFinished(() => void client.disconnect());
+  await vi.waitFor(async () => expect(await client.exists(`flip-graphql:cache:data:${key}`)).toBe(1));
+}
+
+describe('two instances on one Redis', () => {
+  it('A reads from Redis a program B fetched: no upstream call', async () => {
+    const fromB = await firstEnrollmentVia(b);
+    await sharedInRedis(`enrollments:${programId}`);
+    a.sim.journal.clear();
+    expect(await firstEnrollmentVia(a)).toEqual(fromB);
+    expect(a.sim.journal.calls()).toEqual([]);
+  });
+
+  it("a write on A is seen by B's next read: B fetches the program again, once", async () => {
+    const before = await firstEnrollmentVia(b);
+    await firstEnrollmentVia(a);
+    const reason = `written on A ${randomUUID()}`;
+    const write = await a.gql(
+      /* GraphQL */ `
+        mutation ($input: UpdateEnrollmentInput!) {
+          updateEnrollment(input: $input) {
+            id
+          }
+        }
+      `,
+      { input: { id: before.id, statusReason: reason } },
+    );
+    expect(write.body.errors).toBeUndefined();
+    a.sim.journal.clear();
+    // The invalidation reaches B over pub/sub; until then B answers from its copy, at no cost.
+    await vi.waitFor(async () => expect((await firstEnrollmentVia(b)).statusReason).toBe(reason));
+    expect(a.sim.journal.calls()).toEqual([
+      { method: 'GET', route: '/v1/enrollments', query: { program_id: programId } },
+    ]);
+  });
+
+  it('B honours an idempotency key used on A: the same event, no second POST', async () => {
+    const enrollment = (a.sim.state.enrollments(programId) as WireEnrollment[]).find(
+      (e) => e.status === 'ACTIVE' && e.devices?.some((d) => d.type === 'BATTERY'),
+    )!;
+    const input = {
+      programId,
+      targetType: 'SITE',
+      targetIds: [enrollment.site.id],
+      actions: [
+        {
+          mode: 'DISCHARGE',
+          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          durationS: 1800,
+          powerMode: 'SETPOINT',
+          setpointW: 2000,
+        },
+      ],
+    };
+    const idempotencyKey = randomUUID();
+    const onA = await a.gql<DispatchEventMutation>(DispatchEventDocument, { input, idempotencyKey });
+    expect(onA.body.errors).toBeUndefined();
+    const onB = await b.gql<DispatchEventMutation>(DispatchEventDocument, { input, idempotencyKey });
+    expect(onB.body.errors).toBeUndefined();
+    expect(onB.body.data?.dispatchEvent.id).toBe(onA.body.data?.dispatchEvent.id);
+    expect(a.sim.journal.counts()['POST /v1/events']).toBe(1);
+  });
+});
+
+describe('an instance whose Redis is gone', () => {
+  it('still answers reads from Flip, and refuses dispatchEvent without sending it', async () => {
+    const own = await startRedis();
+    const svc = await startService({ env: { REDIS_URL: own.url, CACHE_TTL_S: '30' } });
+    const p = svc.sim.programs[0]!.id;
+    await svc.gql(READ, { id: p });
+    await own.close();
+    svc.sim.journal.clear();
+
+    const read = await svc.gql<Read>(`{ programs { stats { enrollmentCount } } }`);
+    expect(read.body.errors).toBeUndefined();
+    const dispatched = await svc.gql(DispatchEventDocument, {
+      input: {
+        programId: p,
+        targetType: 'PROGRAM',
+        targetIds: [],
+        actions: [
+          { mode: 'CHARGE', startsAt: new Date(Date.now() + 3_600_000).toISOString(), durationS: 600 },
+        ],
+      },
+      idempotencyKey: randomUUID(),
+    });
+    expect(dispatched.body.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+    expect(svc.sim.journal.counts()['POST /v1/events']).toBeUndefined();
+    await vi.waitFor(() => expect(svc.logText()).toMatch(/Redis is unreachable/));
+  });
+});
