@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache';
+import type { TelemetryPointRecord } from '../flip/records.js';
 import { decodeRecords, encodeRecords } from './codec.js';
+import { LatestPointCache } from './point-cache.js';
 import type { SharedEntry, SharedTier } from './shared-tier.js';
 
 /** What a cached value holds: a program's enrollments or groups, or the event list. */
@@ -10,6 +12,10 @@ export type CacheScope = 'enrollments' | 'groups' | 'events';
  * Dates, entries, maps) measured about 3x its JSON; rounded up.
  */
 const HEAP_BYTES_PER_RESPONSE_BYTE = 3;
+/** Latest telemetry is kept at most this long, whatever CACHE_TTL_S says. */
+const LATEST_TELEMETRY_MAX_TTL_S = 30;
+/** About 0.5 kB each: at most ~50 MB. */
+const LATEST_TELEMETRY_MAX_ENTRIES = 100_000;
 
 /** How one value is fetched from Flip and kept. */
 export interface CacheSource<R, V> {
@@ -76,6 +82,8 @@ interface Generation {
  * Redis failures never fail a read: they are reported and Flip is asked instead.
  */
 export class CrossRequestCache {
+  /** Each device's newest point, per instance, for min(ttlS, 30 s): see point-cache.ts. */
+  readonly latestTelemetry: LatestPointCache<TelemetryPointRecord>;
   private readonly lru: LRUCache<string, Entry>;
   private readonly loads = new Map<string, Load>();
   private readonly keyGenerations = new Map<string, number>();
@@ -92,6 +100,11 @@ export class CrossRequestCache {
       ttl: 2 * this.ttlMs,
       ttlResolution: 0,
       perf: { now: this.now },
+    });
+    this.latestTelemetry = new LatestPointCache({
+      ttlS: Math.min(options.ttlS, LATEST_TELEMETRY_MAX_TTL_S),
+      maxEntries: LATEST_TELEMETRY_MAX_ENTRIES,
+      now: this.now,
     });
     options.shared?.onInvalidated((keys) => {
       if (keys === null) this.dropAll();
@@ -151,6 +164,7 @@ export class CrossRequestCache {
 
   close(): void {
     this.dropAll();
+    this.latestTelemetry.clear();
   }
 
   private load<R, V>(

@@ -109,6 +109,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     callOptions,
     deps.config.telemetryChunkSize,
     batchOptions(isBatched, observe),
+    cache?.latestTelemetry,
   );
 
   return {

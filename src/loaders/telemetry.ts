@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { LatestPointCache } from '../cache/index.js';
 import type { CallOptions, TelemetryPointRecord, UtilityClient } from '../flip/index.js';
 import type { BatchOptions } from './batch.js';
 
@@ -24,8 +25,9 @@ const windowKeyOf = (k: WindowKey) => `${windowOf(k)}\n${k.deviceId}`;
 
 /**
  * Every `Device.latestTelemetry` of an operation becomes one `POST /v1/telemetry/latest` per
- * program with the device ids (chunked at TELEMETRY_CHUNK_SIZE); `Device.telemetry(from, to)` one
- * `POST /v1/telemetry/historical` per program and window. A failed chunk errs only its devices.
+ * program with the device ids not in the cross-request cache (chunked at TELEMETRY_CHUNK_SIZE);
+ * `Device.telemetry(from, to)` one `POST /v1/telemetry/historical` per program and window.
+ * A failed chunk errs only its devices (and is not cached).
  * Batches run on setImmediate (batch.ts): devices reached along different paths share one.
  */
 export class TelemetryLoader {
@@ -37,6 +39,8 @@ export class TelemetryLoader {
     private readonly callOptions: CallOptions,
     private readonly chunkSize: number,
     { schedule, observed }: BatchOptions,
+    /** Latest points kept across requests (the cross-request cache's); absent: always fetched. */
+    private readonly latestCache?: LatestPointCache<TelemetryPointRecord>,
   ) {
     this.latestLoader = new DataLoader(
       observed('latestTelemetry', (keys) => this.loadLatest(keys)),
@@ -63,21 +67,31 @@ export class TelemetryLoader {
   }
 
   private async loadLatest(keys: readonly LatestKey[]): Promise<(TelemetryPointRecord | null | Error)[]> {
-    const found = new Map<string, TelemetryPointRecord | Error>();
+    const found = new Map<string, TelemetryPointRecord | null | Error>();
+    const missing = keys.filter((k) => {
+      const cached = this.latestCache?.get(k.programId, k.deviceId);
+      if (cached !== undefined) found.set(latestKeyOf(k), cached);
+      return cached === undefined;
+    });
     await this.sendBatches(
-      batchesOf(keys, (k) => k.programId),
+      batchesOf(missing, (k) => k.programId),
       async ({ programId }, chunk) => {
         const points = await this.utility.latestTelemetry(programId, chunk, this.callOptions);
         for (const point of points) {
           const key = latestKeyOf({ programId, deviceId: point.deviceId });
           const known = found.get(key);
-          if (known === undefined || (!(known instanceof Error) && known.startTime < point.startTime)) {
+          const isNewer = known && !(known instanceof Error) && known.startTime < point.startTime;
+          if (known === undefined || isNewer) {
             found.set(key, point);
           }
         }
       },
       ({ programId }, deviceId, error) => found.set(latestKeyOf({ programId, deviceId }), error),
     );
+    for (const k of missing) {
+      const point = found.get(latestKeyOf(k)) ?? null;
+      if (!(point instanceof Error)) this.latestCache?.set(k.programId, k.deviceId, point);
+    }
     return keys.map((k) => found.get(latestKeyOf(k)) ?? null);
   }
 

@@ -220,6 +220,35 @@ describe('cross-request cache', () => {
     expect(Object.keys(svc.sim.journal.counts())).toEqual(['POST /v1/telemetry/latest']);
   });
 
+  it("keeps each device's latest telemetry for at most 30 s", async () => {
+    const { svc, clock, programId } = await startCached({ CACHE_TTL_S: '300' });
+    const query = /* GraphQL */ `
+      query ($id: ID!) {
+        program(id: $id) {
+          enrollments(first: 20) {
+            nodes {
+              devices {
+                latestTelemetry {
+                  startTime
+                  batteryStateOfChargePercentage
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
+    const first = await svc.gql(query, { id: programId });
+    expect(first.body.errors).toBeUndefined();
+    svc.sim.journal.clear();
+    clock.advanceS(29);
+    expect((await svc.gql(query, { id: programId })).body).toEqual(first.body);
+    expect(svc.sim.journal.calls()).toEqual([]);
+    clock.advanceS(2);
+    await svc.gql(query, { id: programId });
+    expect(svc.sim.journal.counts()).toEqual({ 'POST /v1/telemetry/latest': 1 });
+  });
+
   it('keeps no failed load: the next request asks Flip again', async () => {
     const { svc, programId } = await startCached();
     svc.sim.faults.add({ route: '/v1/enrollments', kind: 'status', status: 500, times: 1 });
