@@ -82,7 +82,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     metrics,
     now: options.cacheClock,
   });
-  const { store, cache } = shared;
+  const { store, cache, locator } = shared;
   const deps = {
     clients,
     config,
@@ -90,6 +90,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     recordBatch: metrics.recordBatch,
     store,
     cache,
+    locator,
     // A write drops what it changed from the cache, here and (through Redis) on every instance.
     invalidate: cache
       ? (programId: string | null, scope: InvalidationScope) => cache.invalidate(programId, scope)

@@ -1,5 +1,5 @@
 import type { Config } from './config.js';
-import { CrossRequestCache, createRedisTier, type CacheEvent } from './cache/index.js';
+import { CrossRequestCache, ProgramLocator, createRedisTier, type CacheEvent } from './cache/index.js';
 import type { Logger } from './server/logger.js';
 import type { Metrics } from './server/metrics.js';
 import {
@@ -21,6 +21,8 @@ export interface SharedState {
   store: KeyValueStore;
   /** Undefined when CACHE_TTL_S=0 (or CACHE_MAX_BYTES=0). */
   cache?: CrossRequestCache;
+  /** Undefined with DISABLE_BATCHING (the naive baseline learns nothing across requests). */
+  locator?: ProgramLocator;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function createSharedState(
   return {
     store,
     cache,
+    locator: config.disableBatching ? undefined : new ProgramLocator(),
     async close() {
       cache?.close();
       await store.close();

@@ -15,4 +15,5 @@ export {
   type CrossRequestCacheOptions,
 } from './cross-request-cache.js';
 export { LatestPointCache } from './point-cache.js';
+export { ProgramLocator } from './program-locator.js';
 export { createRedisTier, type SharedEntry, type SharedTier } from './shared-tier.js';

@@ -1,4 +1,4 @@
-import type { CrossRequestCache } from '../cache/index.js';
+import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
@@ -25,6 +25,8 @@ export interface ContextDeps extends WriteHooks {
   store?: KeyValueStore;
   /** Enrollments, groups and events kept across requests; absent when CACHE_TTL_S=0. */
   cache?: CrossRequestCache;
+  /** Which program an enrollment id is in, learnt from loads (kept even with the cache off). */
+  locator?: ProgramLocator;
 }
 
 export interface GraphQLContext {
@@ -48,6 +50,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       requestId: req.requestId,
       onBatch: deps.recordBatch,
       cache: deps.cache,
+      locator: deps.locator,
     }),
     deps,
     now: deps.now?.() ?? new Date(),

@@ -1,4 +1,4 @@
-import type { CrossRequestCache } from '../cache/index.js';
+import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig } from '../config.js';
 import type {
   EnrollmentRecord,
@@ -42,6 +42,8 @@ export interface LoaderDeps {
    * fetches its own. Within a request each is still read once.
    */
   cache?: CrossRequestCache;
+  /** Which program an enrollment id is in, learnt across requests (kept with the cache off). */
+  locator?: ProgramLocator;
 }
 
 /**
@@ -100,8 +102,8 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const observe = deps.onBatch ?? (() => undefined);
   const programIds = deps.programs.map((p) => p.id);
   const cache = deps.cache;
-  const programs = new ProgramLoader(utility, callOptions, programIds, isBatched, cache);
-  const lookups = new Lookups(programs, utility, callOptions, batchOptions(isBatched, observe));
+  const programs = new ProgramLoader(utility, callOptions, programIds, isBatched, cache, deps.locator);
+  const lookups = new Lookups(programs, utility, callOptions, batchOptions(isBatched, observe), deps.locator);
   const groups = new GroupLoader(utility, callOptions, isBatched, cache);
   const events = new EventLoader(utility, callOptions, isBatched, batchOptions(isBatched, observe), cache);
   const telemetry = new TelemetryLoader(

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { ProgramLocator } from '../cache/index.js';
 import { isServiceError } from '../errors.js';
 import type { CallOptions, UtilityClient } from '../flip/index.js';
 import {
@@ -22,7 +23,8 @@ type Outcome<T> = T | null | Error;
  *    costs nothing.
  * 2. For the ids still missing, pick the cheaper way. Enrollments: when fewer ids remain than
  *    configured programs not yet loaded, one `GET /v1/enrollments/{id}` per id; otherwise load
- *    those programs (one call each, in parallel). Sites and devices have no by-id endpoint
+ *    those programs (one call each, in parallel). With `inProgram` the by-id way is taken only
+ *    when an earlier load (any request: the locator) told each id's program, which tags the entry. Sites and devices have no by-id endpoint
  *    (REFERENCE.md 1.3), so they always load the remaining programs.
  * 3. Enrollments still missing after the program loads: GET /v1/enrollments/{id}, which is
  *    authoritative (an enrollment outside the configured programs is found, with no program;
@@ -42,9 +44,11 @@ export class Lookups {
     private readonly utility: UtilityClient,
     private readonly callOptions: CallOptions,
     { schedule, observed }: BatchOptions,
+    /** Programs of enrollment ids seen in earlier loads (any request); see find() step 2. */
+    private readonly locator?: ProgramLocator,
   ) {
     const byEnrollmentId: Find<EnrollmentEntry> = (index, id) => index.enrollmentById.get(id);
-    const fetch = (missing: string[]) => this.fetchEnrollments(missing);
+    const fetch = (missing: string[], opts: { isLocated: boolean }) => this.fetchEnrollments(missing, opts);
     this.enrollments = new DataLoader(
       observed('enrollment', (ids) => this.find(ids, byEnrollmentId, { fetch, isFirstChoice: true })),
       schedule,
@@ -79,8 +83,13 @@ export class Lookups {
     return this.devices.load(id);
   }
 
-  /** The configured program an enrollment belongs to (loads the configured programs); null: none. */
+  /**
+   * The configured program an enrollment belongs to: known from an earlier load (the locator),
+   * else found by loading the configured programs; null: none.
+   */
   async programIdOfEnrollment(id: string): Promise<string | null> {
+    const located = this.locatedProgram(id);
+    if (located !== undefined) return located;
     const settled = await this.programs.settle(this.programs.configuredIds);
     const index = settled.indexes.find((i) => i.enrollmentById.has(id));
     if (index) return index.programId;
@@ -105,7 +114,10 @@ export class Lookups {
   private async find<T>(
     ids: readonly string[],
     find: Find<T>,
-    byId?: { fetch: (ids: string[]) => Promise<Map<string, Outcome<T>>>; isFirstChoice: boolean },
+    byId?: {
+      fetch: (ids: string[], opts: { isLocated: boolean }) => Promise<Map<string, Outcome<T>>>;
+      isFirstChoice: boolean;
+    },
   ): Promise<Outcome<T>[]> {
     const found = new Map<string, Outcome<T>>();
     // Programs this request has started, and those the cross-request cache holds: free to read.
@@ -116,7 +128,10 @@ export class Lookups {
     let missing = missingOf(ids);
     const rest = this.programs.configuredIds.filter((id) => !started.includes(id));
     let failures = first.failures;
-    const isByIdCheaper = byId !== undefined && byId.isFirstChoice && missing.length < rest.length;
+    // Located ids need no program load even when the entry must carry its program.
+    const isLocated = missing.every((id) => this.locatedProgram(id) !== undefined);
+    const isByIdCheaper =
+      byId !== undefined && (byId.isFirstChoice || isLocated) && missing.length < rest.length;
     if (missing.length > 0 && !isByIdCheaper && rest.length > 0) {
       const second = await this.programs.settle(rest);
       collect(second, missing, find, found);
@@ -125,19 +140,28 @@ export class Lookups {
     }
     // Not in any configured program: by id (authoritative: Flip's 404 means absent), else null
     // unless a program could not be read, then its failure.
-    if (missing.length > 0 && byId)
-      for (const [id, outcome] of await byId.fetch(missing)) found.set(id, outcome);
+    if (missing.length > 0 && byId) {
+      const fetched = await byId.fetch(missing, { isLocated: !byId.isFirstChoice && isLocated });
+      for (const [id, outcome] of fetched) found.set(id, outcome);
+    }
     const failure = failures[0]?.error;
     for (const id of missingOf(missing)) found.set(id, failure === undefined ? null : asError(failure));
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  /** GET /v1/enrollments/{id} per id, in parallel; the program is unknown (no program_id upstream). */
-  private async fetchEnrollments(ids: string[]): Promise<Map<string, Outcome<EnrollmentEntry>>> {
+  /**
+   * GET /v1/enrollments/{id} per id, in parallel. Flip does not say the program: with `isLocated`
+   * the entry carries the one the locator knows, else none (found lazily when a field needs it).
+   */
+  private async fetchEnrollments(
+    ids: string[],
+    { isLocated }: { isLocated: boolean },
+  ): Promise<Map<string, Outcome<EnrollmentEntry>>> {
     const outcomes = await Promise.all(
       ids.map(async (id): Promise<Outcome<EnrollmentEntry>> => {
         try {
-          return toEnrollmentEntry(await this.utility.getEnrollment(id, this.callOptions), null);
+          const record = await this.utility.getEnrollment(id, this.callOptions);
+          return toEnrollmentEntry(record, isLocated ? (this.locatedProgram(id) ?? null) : null);
         } catch (error) {
           // Unknown ids answer null. Flip answers 404, or 422 for an id that is not a UUID
           // (its path parameter is typed uuid, REFERENCE.md 1.3): either way no such enrollment.
@@ -148,6 +172,12 @@ export class Lookups {
       }),
     );
     return new Map(ids.map((id, i) => [id, outcomes[i] ?? null]));
+  }
+
+  /** The configured program the locator knows for the enrollment, if any. */
+  private locatedProgram(enrollmentId: string): string | undefined {
+    const programId = this.locator?.programOf(enrollmentId);
+    return programId !== undefined && this.programs.configuredIds.includes(programId) ? programId : undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CrossRequestCache } from '../cache/index.js';
+import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { CallOptions, EnrollmentRecord, UtilityClient } from '../flip/index.js';
 import { RequestMemo } from './memo.js';
 import { buildProgramIndex, replaceEnrollment, type ProgramIndex } from './program-index.js';
@@ -25,6 +25,8 @@ export class ProgramLoader {
     readonly configuredIds: readonly string[],
     isMemoized: boolean,
     private readonly cache?: CrossRequestCache,
+    /** Told every program's enrollment ids on each load (lookup.ts locates by-id entries with it). */
+    private readonly locator?: ProgramLocator,
   ) {
     this.memo = new RequestMemo((programId) => this.fetch(programId), isMemoized);
   }
@@ -87,9 +89,8 @@ export class ProgramLoader {
   }
 
   private async fetch(programId: string): Promise<ProgramIndex> {
-    if (!this.cache) {
-      return buildProgramIndex(programId, await this.utility.listEnrollments(programId, this.callOptions));
-    }
+    if (!this.cache)
+      return this.indexed(programId, await this.utility.listEnrollments(programId, this.callOptions));
     return this.cache.get('enrollments', programId, {
       load: async () => {
         let bytes = 0;
@@ -99,8 +100,14 @@ export class ProgramLoader {
         });
         return { records, bytes };
       },
-      derive: (records: readonly EnrollmentRecord[]) => buildProgramIndex(programId, records),
+      derive: (records: readonly EnrollmentRecord[]) => this.indexed(programId, records),
       recordsOf: (index) => index.enrollments,
     });
+  }
+
+  private indexed(programId: string, records: readonly EnrollmentRecord[]): ProgramIndex {
+    const index = buildProgramIndex(programId, records);
+    this.locator?.learn(programId, index.enrollmentById.keys());
+    return index;
   }
 }
