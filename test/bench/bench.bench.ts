@@ -1,0 +1,229 @@
+import { loadavg } from 'node:os';
+import { afterAll, expect, it } from 'vitest';
+import { driveDirect, driveGraphql, percentile, timeOne, type Measured } from './drive.js';
+import {
+  killAll,
+  startServiceProcess,
+  startSimProcess,
+  type ServiceProcess,
+  type SimProcess,
+} from './processes.js';
+import { printTable, withRatios, writeReport, type Row } from './report.js';
+import {
+  createGroupOf,
+  dashboard,
+  enrollmentDetail,
+  eventPreview,
+  largeProgramPage,
+  latestTelemetry,
+  readFacts,
+  statusWrites,
+  type Scenario,
+} from './scenarios.js';
+
+/**
+ * `npm run bench`: the built simulator (with upstream latency) and the built service in their
+ * own processes, driven by autocannon from this one. Every scenario runs against the direct REST
+ * calls a frontend would make, the service with its cross-request cache warm, the service with
+ * the cache off, and the naive service (no batching, no cache: per-field fetching).
+ * Prints a markdown table and writes .artifacts/bench/latest.json. Tunables (env):
+ * BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (10), BENCH_LATENCY_MS (25),
+ * BENCH_SITES (2000), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
+ * BENCH_SCENARIOS (e.g. "dashboard,large-program"; all by default), BENCH_NAIVE (true).
+ */
+
+const num = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isFinite(value) ? value : fallback;
+};
+const SETTINGS = {
+  durationS: num('BENCH_DURATION_S', 10),
+  warmupS: num('BENCH_WARMUP_S', 2),
+  connections: num('BENCH_CONNECTIONS', 10),
+  latencyMs: num('BENCH_LATENCY_MS', 25),
+  sites: num('BENCH_SITES', 2000),
+  largeSites: num('BENCH_LARGE_SITES', 100_000),
+  coldSamples: num('BENCH_COLD_SAMPLES', 3),
+  scenarios: process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null,
+  naive: process.env.BENCH_NAIVE !== 'false',
+};
+const GROUP_SIZE = 1_000;
+
+const VARIANTS: { name: string; env: Record<string, string> }[] = [
+  { name: 'service, cache warm', env: { CACHE_TTL_S: '30' } },
+  { name: 'service, cache off', env: { CACHE_TTL_S: '0' } },
+  ...(SETTINGS.naive
+    ? [{ name: 'naive (no batching, no cache)', env: { CACHE_TTL_S: '0', DISABLE_BATCHING: 'true' } }]
+    : []),
+];
+
+const isSelected = (id: string) => SETTINGS.scenarios === null || SETTINGS.scenarios.includes(id);
+
+afterAll(() => killAll());
+
+function log(line: string): void {
+  process.stdout.write(`[bench] ${line}\n`);
+}
+
+const totalCalls = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Checks one answer, warms up, then measures; calls per op from the simulator's journal. */
+async function measureService(sim: SimProcess, svc: ServiceProcess, scenario: Scenario) {
+  const first = await timeOne(svc.graphqlUrl, scenario.next());
+  scenario.check(JSON.parse(first.text) as { data?: unknown; errors?: unknown[] });
+  const drive = (durationS: number) =>
+    driveGraphql({ url: svc.graphqlUrl, connections: SETTINGS.connections, durationS, next: scenario.next });
+  if (SETTINGS.warmupS > 0) await drive(SETTINGS.warmupS);
+  const before = totalCalls(await sim.counts());
+  const measured = await drive(SETTINGS.durationS);
+  const calls = totalCalls(await sim.counts()) - before;
+  return { measured, callsPerOp: calls / Math.max(1, measured.ops), peakRssMb: svc.peakRssMb() };
+}
+
+async function measureDirect(sim: SimProcess, scenario: Scenario, connections = SETTINGS.connections) {
+  const drive = (durationS: number) =>
+    driveDirect({ utilityUrl: sim.utilityUrl, connections, durationS, op: scenario.direct });
+  if (SETTINGS.warmupS > 0) await drive(Math.min(1, SETTINGS.warmupS));
+  const measured = await drive(SETTINGS.durationS);
+  return { measured, callsPerOp: scenario.directCalls, peakRssMb: NaN };
+}
+
+async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> {
+  log(scenario.title);
+  const rows: Row[] = [
+    { scenario: scenario.title, variant: 'direct REST', ...(await measureDirect(sim, scenario)) },
+  ];
+  for (const variant of VARIANTS) {
+    const svc = await startServiceProcess(sim, variant.env);
+    try {
+      rows.push({
+        scenario: scenario.title,
+        variant: variant.name,
+        ...(await measureService(sim, svc, scenario)),
+      });
+    } finally {
+      await svc.close();
+    }
+    log(`  ${variant.name}: ${rows.at(-1)!.measured.opsPerS.toFixed(1)} ops/s`);
+  }
+  return rows;
+}
+
+/** Scenario 3: cold = the first request of a fresh process; warm = the cache after it. */
+async function runLargeProgram(sim: SimProcess, scenario: Scenario): Promise<Row[]> {
+  log(scenario.title);
+  const rows: Row[] = [
+    { scenario: scenario.title, variant: 'direct REST', ...(await measureDirect(sim, scenario, 2)) },
+  ];
+  const coldMs: number[] = [];
+  let warm: ServiceProcess | undefined;
+  let coldRss = NaN;
+  for (let i = 0; i < SETTINGS.coldSamples; i++) {
+    warm = await startServiceProcess(sim, { CACHE_TTL_S: '30' });
+    const before = totalCalls(await sim.counts());
+    const cold = await timeOne(warm.graphqlUrl, scenario.next());
+    scenario.check(JSON.parse(cold.text) as { data?: unknown; errors?: unknown[] });
+    coldMs.push(cold.ms);
+    coldRss = warm.peakRssMb();
+    rows.push(
+      single(scenario, `cold: first request of a fresh process (#${i + 1})`, [cold.ms], {
+        calls: totalCalls(await sim.counts()) - before,
+        peakRssMb: coldRss,
+      }),
+    );
+    if (i < SETTINGS.coldSamples - 1) await warm.close();
+  }
+  try {
+    rows.push({
+      scenario: scenario.title,
+      variant: 'service, cache warm',
+      ...(await measureService(sim, warm!, scenario)),
+      note: `cold median ${percentile(
+        [...coldMs].sort((a, b) => a - b),
+        50,
+      ).toFixed(0)} ms`,
+    });
+  } finally {
+    await warm?.close();
+  }
+  const off = await startServiceProcess(sim, { CACHE_TTL_S: '0' });
+  try {
+    const samples: number[] = [];
+    const before = totalCalls(await sim.counts());
+    for (let i = 0; i < SETTINGS.coldSamples; i++)
+      samples.push((await timeOne(off.graphqlUrl, scenario.next())).ms);
+    rows.push(
+      single(scenario, 'service, cache off (sequential)', samples, {
+        calls: (totalCalls(await sim.counts()) - before) / samples.length,
+        peakRssMb: off.peakRssMb(),
+      }),
+    );
+  } finally {
+    await off.close();
+  }
+  return rows;
+}
+
+/** A row from a few sequential samples (no load generator). */
+function single(
+  scenario: Scenario,
+  variant: string,
+  samplesMs: number[],
+  facts: { calls: number; peakRssMb: number },
+): Row {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const totalS = sorted.reduce((a, b) => a + b, 0) / 1000;
+  const measured: Measured = {
+    ops: sorted.length,
+    durationS: totalS,
+    opsPerS: sorted.length / totalS,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    failures: 0,
+  };
+  return { scenario: scenario.title, variant, measured, callsPerOp: facts.calls, peakRssMb: facts.peakRssMb };
+}
+
+it('benchmarks the scenarios against direct REST and the naive service', async () => {
+  const startedLoad = loadavg();
+  log(`settings ${JSON.stringify(SETTINGS)}`);
+  const rows: Row[] = [];
+
+  const sim = await startSimProcess({ sites: SETTINGS.sites, latencyMs: SETTINGS.latencyMs });
+  try {
+    const programId = sim.programIds[0]!;
+    let facts = await readFacts(sim, programId);
+    if (isSelected('preview')) {
+      await createGroupOf(sim, facts, 'bench-group', Math.min(GROUP_SIZE, facts.enrollments.length));
+      facts = await readFacts(sim, programId);
+    }
+    const scenarios = [
+      dashboard(sim, facts),
+      enrollmentDetail(sim, facts),
+      eventPreview(sim, facts, 'bench-group', Math.min(GROUP_SIZE, facts.enrollments.length)),
+      latestTelemetry(sim, facts),
+      statusWrites(sim, facts),
+    ];
+    for (const scenario of scenarios)
+      if (isSelected(scenario.id)) rows.push(...(await runScenario(sim, scenario)));
+  } finally {
+    await sim.close();
+  }
+
+  if (isSelected('large-program')) {
+    const large = await startSimProcess({ sites: SETTINGS.largeSites, latencyMs: SETTINGS.latencyMs });
+    try {
+      // Reading the facts also makes the simulator render its body once: cold is the service's.
+      const facts = await readFacts(large, large.programIds[0]!);
+      rows.push(...(await runLargeProgram(large, largeProgramPage(large, facts))));
+    } finally {
+      await large.close();
+    }
+  }
+
+  const withDirect = withRatios(rows);
+  const file = writeReport(withDirect, SETTINGS, startedLoad);
+  process.stdout.write(`\n${printTable(withDirect)}\n\nwritten to ${file}\n`);
+  expect(rows.length).toBeGreaterThan(0);
+});
