@@ -86,6 +86,21 @@ function usableRequestId(id: string | undefined): string | undefined {
   return id !== undefined && /^[\x21-\x7e]{1,200}$/.test(id) ? id : undefined;
 }
 
+/** Thrown by a `map` that validates items itself (parseItem); becomes the malformed-answer error. */
+class MalformedItem extends Error {}
+
+/**
+ * Validates one item of a long list inside `map`, where `schema` only checked the list's shape.
+ * Why per item: zod copies what it parses; item by item the copies die young instead of all
+ * 50,000 of them being kept until the whole list is parsed (issue 9: seconds of GC).
+ */
+export function parseItem<T>(schema: z.ZodType<T>, item: unknown, path: string): T {
+  const parsed = schema.safeParse(item);
+  if (parsed.success) return parsed.data;
+  const at = [path, ...(parsed.error.issues[0]?.path ?? [])].join('.');
+  throw new MalformedItem(`unexpected shape at ${at}`);
+}
+
 /** Encodes one path segment; `.`/`..` too, so an id can never climb the path. */
 export function segment(id: string): string {
   const encoded = encodeURIComponent(id);
@@ -287,8 +302,9 @@ export function createHttpClient(options: {
       spec.opts?.onResponseBytes?.(received.bytes);
       try {
         return spec.map(received.wire);
-      } catch {
-        throw malformedError(ctx, 'a value could not be mapped', { wasSuccess: true });
+      } catch (e) {
+        const detail = e instanceof MalformedItem ? e.message : 'a value could not be mapped';
+        throw malformedError(ctx, detail, { wasSuccess: true });
       }
     },
     close: () => pool.close(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ServiceError } from '../errors.js';
 import type { UnknownEnumReporter } from './enums.js';
-import { type HttpClient, segment } from './http.js';
+import { type HttpClient, parseItem, segment } from './http.js';
 import {
   toEnrollmentRecord,
   toEventRecord,
@@ -10,14 +10,7 @@ import {
   toTelemetryPointRecord,
 } from './map.js';
 import type { ActionInput, CreateEventInput, UpdateEnrollmentPatch, UtilityClient } from './records.js';
-import {
-  WireEnrollment,
-  WireEnrollmentList,
-  WireEvent,
-  WireEventSite,
-  WireGroup,
-  WireTelemetryResponse,
-} from './wire.js';
+import { WireEnrollment, WireEvent, WireEventSite, WireGroup, WireTelemetryResponse } from './wire.js';
 
 /**
  * The Utility API (REFERENCE.md section 1), one method per endpoint. Reads are retried and
@@ -25,6 +18,8 @@ import {
  */
 
 const WireGroupList = z.array(WireGroup);
+/** The list's shape only: each enrollment is validated as it is mapped (http.ts parseItem). */
+const WireEnrollmentListShape = z.object({ enrollments: z.array(z.unknown()) });
 const WireEventList = z.array(WireEvent);
 const WireEventSiteList = z.array(WireEventSite);
 
@@ -58,8 +53,9 @@ export function createUtilityClient(http: HttpClient, report: UnknownEnumReporte
         query: { program_id: programId },
         safety: 'read',
         coalesce: true,
-        schema: WireEnrollmentList,
-        map: (w) => w.enrollments.map(toEnrollment),
+        schema: WireEnrollmentListShape,
+        map: (w) =>
+          w.enrollments.map((item, i) => toEnrollment(parseItem(WireEnrollment, item, `enrollments.${i}`))),
         opts,
       }),
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { EnrollmentEntry } from '../../loaders/index.js';
+import { derivedFrom, keyOf } from '../derived.js';
 import {
   connectionOf,
   decodeCursor,
@@ -56,14 +57,19 @@ export function parseEnrollmentPage(
   };
 }
 
-/** Filters, orders and pages a program's or a group's enrollments. */
+/**
+ * Filters, orders and pages a program's or a group's enrollments. The filtered, ordered list is
+ * derived once per list, filter and order (derived.ts): the next page or request reuses it.
+ */
 export function pageOfEnrollments(
   entries: readonly EnrollmentEntry[],
   { size, order, after, filter }: EnrollmentPageRequest,
 ): Connection<EnrollmentEntry> {
-  const sorted = sortEnrollments(filterEnrollments(entries, filter), order);
-  const start = after === null ? 0 : firstAfter(sorted, order, after);
   const o = orderNameOf(order);
+  const sorted = derivedFrom(entries, `page ${o} ${keyOf(filter)}`, () =>
+    sortEnrollments(filterEnrollments(entries, filter), order),
+  );
+  const start = after === null ? 0 : firstAfter(sorted, order, after);
   return connectionOf(sorted, start, size, (e) =>
     encodeCursor({ o, k: sortKeyOf(e, order.field), id: e.id }),
   );
@@ -158,7 +164,7 @@ function parseCursor(cursor: string, orderName: string): z.infer<typeof CursorPa
 
 /** Index of the first enrollment ordered after the cursor's (it need not still be in the list). */
 function firstAfter(
-  sorted: EnrollmentEntry[],
+  sorted: readonly EnrollmentEntry[],
   order: EnrollmentOrder,
   after: z.infer<typeof CursorPayload>,
 ): number {

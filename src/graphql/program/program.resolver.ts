@@ -3,6 +3,7 @@ import type { ProgramConfig } from '../../config.js';
 import type { EnrollmentEntry, GroupEntry, SiteEntry } from '../../loaders/index.js';
 import { EnrollmentConnection, type Connection } from '../connection.js';
 import { configuredProgram, type GraphQLContext } from '../context.js';
+import { derivedFrom, keyOf } from '../derived.js';
 import { filterEnrollments, pageOfEnrollments, parseEnrollmentPage } from '../enrollment/enrollment-query.js';
 import { EnrollmentFilter, EnrollmentPageArgs } from '../enrollment/enrollment.inputs.js';
 import { Enrollment } from '../enrollment/enrollment.type.js';
@@ -103,6 +104,9 @@ export class ProgramResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<FleetStats> {
     const index = await ctx.loaders.programIndex(program.id);
-    return computeFleetStats(filterEnrollments(index.enrollments, filter));
+    // Once per cached index and filter (derived.ts), not per request.
+    return derivedFrom(index.enrollments, `stats ${keyOf(filter)}`, () =>
+      computeFleetStats(filterEnrollments(index.enrollments, filter)),
+    );
   }
 }
