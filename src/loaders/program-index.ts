@@ -45,16 +45,27 @@ export function toEnrollmentEntry(record: EnrollmentRecord, programId: string | 
   return { ...record, programId };
 }
 
+/** The enrollment's site as an entry: itself when an index tagged it, else a tagged copy. */
 export function toSiteEntry(enrollment: EnrollmentEntry): SiteEntry {
+  const site = enrollment.site as SiteRecord & Partial<SiteEntry>;
+  if (isTaggedBy(site, enrollment)) return site as SiteEntry;
   return { ...enrollment.site, programId: enrollment.programId, enrollmentId: enrollment.id };
 }
 
+/** The enrollment's devices as entries: themselves when an index tagged them, else tagged copies. */
 export function toDeviceEntries(enrollment: EnrollmentEntry): DeviceEntry[] {
-  return enrollment.devices.map((d) => ({
-    ...d,
-    programId: enrollment.programId,
-    enrollmentId: enrollment.id,
-  }));
+  return enrollment.devices.map((record) => {
+    const device = record as DeviceRecord & Partial<DeviceEntry>;
+    if (isTaggedBy(device, enrollment)) return device as DeviceEntry;
+    return { ...record, programId: enrollment.programId, enrollmentId: enrollment.id };
+  });
+}
+
+function isTaggedBy(
+  record: { programId?: string | null; enrollmentId?: string },
+  enrollment: EnrollmentEntry,
+): boolean {
+  return record.programId === enrollment.programId && record.enrollmentId === enrollment.id;
 }
 
 /**
@@ -62,8 +73,8 @@ export function toDeviceEntries(enrollment: EnrollmentEntry): DeviceEntry[] {
  * enrollment, its site and its devices become the entries themselves, tagged in place with their
  * program (and enrollment), instead of being copied. Pass records fresh from the client or the
  * entries of an index of the same program, never records shared with anything else.
- * The enrollment list and map are built at once; the site, device and group relations on first
- * use (many operations need none of them).
+ * The enrollment list and map are built and every site and device tagged at once; the site,
+ * device and group maps on first use (many operations need none of them).
  * Why: copying every entry and filling seven maps up front made a 50,000-site program cost
  * seconds of allocation and garbage collection on a 2-core machine (issue 9).
  */
@@ -74,6 +85,9 @@ export function buildProgramIndex(programId: string, records: readonly Enrollmen
     const enrollment = adoptEnrollment(records[i] as EnrollmentRecord, programId);
     enrollments[i] = enrollment;
     enrollmentById.set(enrollment.id, enrollment);
+    // Each enrollment has its own site and device objects: tagging them with it is always true.
+    adoptInEnrollment(enrollment.site, enrollment);
+    for (const device of enrollment.devices) adoptInEnrollment(device, enrollment);
   }
   return new IndexedProgram(programId, enrollments, enrollmentById);
 }
@@ -135,10 +149,9 @@ function buildRelations(enrollments: readonly EnrollmentEntry[]): Relations {
     const siteId = enrollment.site.id;
     push(r.enrollmentsBySiteId, siteId, enrollment);
     const isNewSite = !r.siteById.has(siteId);
-    if (isNewSite) r.siteById.set(siteId, adoptInEnrollment(enrollment.site, enrollment));
-    for (const record of enrollment.devices) {
-      if (r.deviceById.has(record.id)) continue;
-      const device = adoptInEnrollment(record, enrollment);
+    if (isNewSite) r.siteById.set(siteId, toSiteEntry(enrollment));
+    for (const device of toDeviceEntries(enrollment)) {
+      if (r.deviceById.has(device.id)) continue;
       r.deviceById.set(device.id, device);
       push(r.devicesBySiteId, siteId, device);
     }
@@ -158,14 +171,10 @@ function adoptEnrollment(record: EnrollmentRecord, programId: string): Enrollmen
   return entry as EnrollmentEntry;
 }
 
-function adoptInEnrollment<R extends SiteRecord | DeviceRecord>(
-  record: R,
-  enrollment: EnrollmentEntry,
-): R & { programId: string | null; enrollmentId: string } {
-  const entry = record as R & { programId?: string | null; enrollmentId?: string };
+function adoptInEnrollment(record: SiteRecord | DeviceRecord, enrollment: EnrollmentEntry): void {
+  const entry = record as (SiteRecord | DeviceRecord) & { programId?: string | null; enrollmentId?: string };
   entry.programId = enrollment.programId;
   entry.enrollmentId = enrollment.id;
-  return entry as R & { programId: string | null; enrollmentId: string };
 }
 
 /** The index with one enrollment replaced (or appended), after a write returned its new state. */

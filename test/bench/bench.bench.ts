@@ -29,7 +29,9 @@ import {
  * Prints a markdown table and writes .artifacts/bench/latest.json. Tunables (env):
  * BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (10), BENCH_LATENCY_MS (25),
  * BENCH_SITES (2000), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
- * BENCH_SCENARIOS (e.g. "dashboard,large-program"; all by default), BENCH_NAIVE (true).
+ * BENCH_SCENARIOS (e.g. "dashboard,large-program"; all by default), BENCH_NAIVE (true),
+ * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
+ * .artifacts/bench/profiles/, for chrome://inspect or speedscope).
  */
 
 const num = (name: string, fallback: number) => {
@@ -46,6 +48,7 @@ const SETTINGS = {
   coldSamples: num('BENCH_COLD_SAMPLES', 3),
   scenarios: process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null,
   naive: process.env.BENCH_NAIVE !== 'false',
+  cpuProf: process.env.BENCH_CPU_PROF === 'true',
 };
 const GROUP_SIZE = 1_000;
 
@@ -58,6 +61,17 @@ const VARIANTS: { name: string; env: Record<string, string> }[] = [
 ];
 
 const isSelected = (id: string) => SETTINGS.scenarios === null || SETTINGS.scenarios.includes(id);
+
+/** Node flags of a service process: a CPU profile named after what it runs, when asked. */
+function profiled(name: string): string[] {
+  if (!SETTINGS.cpuProf) return [];
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  return [
+    '--cpu-prof',
+    '--cpu-prof-dir=.artifacts/bench/profiles',
+    `--cpu-prof-name=${slug}-${Date.now()}.cpuprofile`,
+  ];
+}
 
 afterAll(() => killAll());
 
@@ -94,7 +108,7 @@ async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> 
     { scenario: scenario.title, variant: 'direct REST', ...(await measureDirect(sim, scenario)) },
   ];
   for (const variant of VARIANTS) {
-    const svc = await startServiceProcess(sim, variant.env);
+    const svc = await startServiceProcess(sim, variant.env, profiled(`${scenario.id} ${variant.name}`));
     try {
       rows.push({
         scenario: scenario.title,
@@ -119,7 +133,7 @@ async function runLargeProgram(sim: SimProcess, scenario: Scenario): Promise<Row
   let warm: ServiceProcess | undefined;
   let coldRss = NaN;
   for (let i = 0; i < SETTINGS.coldSamples; i++) {
-    warm = await startServiceProcess(sim, { CACHE_TTL_S: '30' });
+    warm = await startServiceProcess(sim, { CACHE_TTL_S: '30' }, profiled(`${scenario.id} cold ${i + 1}`));
     const before = totalCalls(await sim.counts());
     const cold = await timeOne(warm.graphqlUrl, scenario.next());
     scenario.check(JSON.parse(cold.text) as { data?: unknown; errors?: unknown[] });
@@ -146,7 +160,7 @@ async function runLargeProgram(sim: SimProcess, scenario: Scenario): Promise<Row
   } finally {
     await warm?.close();
   }
-  const off = await startServiceProcess(sim, { CACHE_TTL_S: '0' });
+  const off = await startServiceProcess(sim, { CACHE_TTL_S: '0' }, profiled(`${scenario.id} cache off`));
   try {
     const samples: number[] = [];
     const before = totalCalls(await sim.counts());
