@@ -76,6 +76,8 @@ describe('cross-request cache', () => {
     clock.advanceS(TTL_S - 1);
     const second = await svc.gql(PROGRAM_READ, { id: programId });
     expect(second.body).toEqual(first.body);
+    // The cache is the service's: answers are never stored by a browser or a proxy.
+    expect(second.headers['cache-control']).toBe('no-store');
     expect(svc.sim.journal.calls()).toEqual([]);
     const metrics = await (await fetch(`${svc.url}/metrics`)).text();
     expect(metrics).toMatch(/^flip_graphql_cache_hits_total\{cache="enrollments"\} 1$/m);
