@@ -8,6 +8,7 @@ import {
   type ServiceProcess,
   type SimProcess,
 } from './processes.js';
+import { describeLatestProfile } from './profile-summary.js';
 import { printTable, withRatios, writeReport, type Row } from './report.js';
 import {
   createGroupOf,
@@ -62,15 +63,22 @@ const VARIANTS: { name: string; env: Record<string, string> }[] = [
 
 const isSelected = (id: string) => SETTINGS.scenarios === null || SETTINGS.scenarios.includes(id);
 
+const PROFILE_DIR = '.artifacts/bench/profiles';
+const slugOf = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+
 /** Node flags of a service process: a CPU profile named after what it runs, when asked. */
 function profiled(name: string): string[] {
   if (!SETTINGS.cpuProf) return [];
-  const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
   return [
     '--cpu-prof',
-    '--cpu-prof-dir=.artifacts/bench/profiles',
-    `--cpu-prof-name=${slug}-${Date.now()}.cpuprofile`,
+    `--cpu-prof-dir=${PROFILE_DIR}`,
+    `--cpu-prof-name=${slugOf(name)}-${Date.now()}.cpuprofile`,
   ];
+}
+
+/** After a profiled service exited: where its CPU went. */
+function logProfile(name: string): void {
+  if (SETTINGS.cpuProf) log(`CPU of "${name}":\n${describeLatestProfile(PROFILE_DIR, slugOf(name))}`);
 }
 
 afterAll(() => killAll());
@@ -108,7 +116,8 @@ async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> 
     { scenario: scenario.title, variant: 'direct REST', ...(await measureDirect(sim, scenario)) },
   ];
   for (const variant of VARIANTS) {
-    const svc = await startServiceProcess(sim, variant.env, profiled(`${scenario.id} ${variant.name}`));
+    const name = `${scenario.id} ${variant.name}`;
+    const svc = await startServiceProcess(sim, variant.env, profiled(name));
     try {
       rows.push({
         scenario: scenario.title,
@@ -118,6 +127,7 @@ async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> 
     } finally {
       await svc.close();
     }
+    logProfile(name);
     log(`  ${variant.name}: ${rows.at(-1)!.measured.opsPerS.toFixed(1)} ops/s`);
   }
   return rows;
@@ -160,6 +170,7 @@ async function runLargeProgram(sim: SimProcess, scenario: Scenario): Promise<Row
   } finally {
     await warm?.close();
   }
+  logProfile(`${scenario.id} cold ${SETTINGS.coldSamples}`);
   const off = await startServiceProcess(sim, { CACHE_TTL_S: '0' }, profiled(`${scenario.id} cache off`));
   try {
     const samples: number[] = [];
@@ -175,6 +186,7 @@ async function runLargeProgram(sim: SimProcess, scenario: Scenario): Promise<Row
   } finally {
     await off.close();
   }
+  logProfile(`${scenario.id} cache off`);
   return rows;
 }
 
