@@ -72,6 +72,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     http: config.http,
     logger,
     onUpstreamCall: upstreamCalls.onUpstreamCall,
+    // The naive baseline of the benchmark fetches per field: no sharing of identical reads either.
+    coalesce: !config.disableBatching,
   });
   const schema = await createSchema();
   // recordBatch(loader, size): DataLoader batch sizes for /metrics, for the loaders to call.

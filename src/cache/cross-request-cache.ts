@@ -12,6 +12,11 @@ export type CacheScope = 'enrollments' | 'groups' | 'events';
  * Dates, entries, maps) measured about 3x its JSON; rounded up.
  */
 const HEAP_BYTES_PER_RESPONSE_BYTE = 3;
+/**
+ * Larger responses stay in this instance's memory only: encoding and decoding 60 MB of records
+ * for Redis would block the event loop for seconds, longer than Flip takes to answer.
+ */
+const SHARED_MAX_RESPONSE_BYTES = 16 * 1_048_576;
 /** Latest telemetry is kept at most this long, whatever CACHE_TTL_S says. */
 const LATEST_TELEMETRY_MAX_TTL_S = 30;
 /** About 0.5 kB each: at most ~50 MB. */
@@ -73,7 +78,7 @@ interface Generation {
 
 /**
  * The cross-request cache: per-program data kept between requests, in memory (LRU by size) and,
- * with a shared tier, in Redis for every instance.
+ * with a shared tier, in Redis for every instance (responses up to 16 MiB: larger ones stay here).
  * - fresh (age < ttl): served from memory, no upstream call;
  * - stale (ttl <= age < 2 ttl): served at once while one background refresh runs;
  * - absent or older: loaded, one load per key at a time, shared by concurrent callers;
@@ -218,7 +223,9 @@ export class CrossRequestCache {
     const value = source.derive(records);
     if (this.isCurrent(key, at.generation)) {
       this.store(key, { value, storedAtMs, sizeBytes: bytes * HEAP_BYTES_PER_RESPONSE_BYTE });
-      this.writeShared(key, scope, () => source.recordsOf(value), { storedAtMs, version });
+      if (bytes <= SHARED_MAX_RESPONSE_BYTES) {
+        this.writeShared(key, scope, () => source.recordsOf(value), { storedAtMs, version });
+      }
     }
     return value;
   }

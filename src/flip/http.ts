@@ -40,6 +40,8 @@ export interface Runtime {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   onUpstreamCall?: (report: UpstreamCallReport) => void;
+  /** false: identical concurrent reads each go upstream (the benchmark's naive baseline). */
+  coalesces?: boolean;
 }
 
 export interface RequestSpec<W, R> {
@@ -290,7 +292,7 @@ export function createHttpClient(options: {
       };
       const signal = spec.opts?.signal;
       let received: { wire: W; bytes: number };
-      if (spec.coalesce && spec.safety === 'read') {
+      if (spec.coalesce && spec.safety === 'read' && runtime.coalesces !== false) {
         const key = `${spec.method} ${pathOf(spec)} ${bodyOf(spec) ?? ''}`;
         const shared = coalescer.run(key, (sharedSignal) => send(spec, ctx, sharedSignal), signal);
         received = await shared.catch((e: unknown) => {

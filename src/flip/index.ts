@@ -33,6 +33,8 @@ export interface FlipClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Clock in epoch ms for token lifetimes and the retry budget; default Date.now. */
   now?: () => number;
+  /** Share one request among identical concurrent reads (default true; false for DISABLE_BATCHING). */
+  coalesce?: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export function createFlipClients(options: FlipClientOptions): FlipClients {
     sleep: options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
     now: options.now ?? Date.now,
     onUpstreamCall: options.onUpstreamCall,
+    coalesces: options.coalesce ?? true,
   };
   const { upstream, http } = options;
   const report = createUnknownEnumReporter(options.logger);
