@@ -32,7 +32,8 @@ import {
  * BENCH_SITES (2000), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
  * BENCH_SCENARIOS (e.g. "dashboard,large-program"; all by default), BENCH_NAIVE (true),
  * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
- * .artifacts/bench/profiles/, for chrome://inspect or speedscope).
+ * .artifacts/bench/profiles/, for chrome://inspect or speedscope), BENCH_NODE_ARGS (node flags
+ * of the service processes; default "--max-semi-space-size=64", as `npm start`).
  */
 
 const num = (name: string, fallback: number) => {
@@ -50,6 +51,8 @@ const SETTINGS = {
   scenarios: process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null,
   naive: process.env.BENCH_NAIVE !== 'false',
   cpuProf: process.env.BENCH_CPU_PROF === 'true',
+  // As `npm start` runs the service: a 64 MB young generation (see README, Performance).
+  nodeArgs: (process.env.BENCH_NODE_ARGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean),
 };
 const GROUP_SIZE = 1_000;
 
@@ -66,10 +69,11 @@ const isSelected = (id: string) => SETTINGS.scenarios === null || SETTINGS.scena
 const PROFILE_DIR = '.artifacts/bench/profiles';
 const slugOf = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
 
-/** Node flags of a service process: a CPU profile named after what it runs, when asked. */
+/** Node flags of a service process: BENCH_NODE_ARGS, and a CPU profile named after what it runs. */
 function profiled(name: string): string[] {
-  if (!SETTINGS.cpuProf) return [];
+  if (!SETTINGS.cpuProf) return SETTINGS.nodeArgs;
   return [
+    ...SETTINGS.nodeArgs,
     '--cpu-prof',
     `--cpu-prof-dir=${PROFILE_DIR}`,
     `--cpu-prof-name=${slugOf(name)}-${Date.now()}.cpuprofile`,
