@@ -94,11 +94,16 @@ function log(line: string): void {
 const totalCalls = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** Checks one answer, warms up, then measures; calls per op from the simulator's journal. */
-async function measureService(sim: SimProcess, svc: ServiceProcess, scenario: Scenario) {
+async function measureService(
+  sim: SimProcess,
+  svc: ServiceProcess,
+  scenario: Scenario,
+  connections = SETTINGS.connections,
+) {
   const first = await timeOne(svc.graphqlUrl, scenario.next());
   scenario.check(JSON.parse(first.text) as { data?: unknown; errors?: unknown[] });
   const drive = (durationS: number) =>
-    driveGraphql({ url: svc.graphqlUrl, connections: SETTINGS.connections, durationS, next: scenario.next });
+    driveGraphql({ url: svc.graphqlUrl, connections, durationS, next: scenario.next });
   if (SETTINGS.warmupS > 0) await drive(SETTINGS.warmupS);
   const before = totalCalls(await sim.counts());
   const measured = await drive(SETTINGS.durationS);
@@ -134,6 +139,31 @@ async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> 
     logProfile(name);
     log(`  ${variant.name}: ${rows.at(-1)!.measured.opsPerS.toFixed(1)} ops/s`);
   }
+  return rows;
+}
+
+/**
+ * What the service adds to Flip's latency, without load: one connection, the direct calls
+ * against the service with its cache off (same upstream calls, in the same order).
+ */
+async function runLatencyProbe(sim: SimProcess, scenario: Scenario): Promise<Row[]> {
+  const title = `${scenario.title}, 1 connection`;
+  log(title);
+  const rows: Row[] = [
+    { scenario: title, variant: 'direct REST', ...(await measureDirect(sim, scenario, 1)) },
+  ];
+  const name = `${scenario.id} 1 connection cache off`;
+  const svc = await startServiceProcess(sim, { CACHE_TTL_S: '0' }, profiled(name));
+  try {
+    rows.push({
+      scenario: title,
+      variant: 'service, cache off',
+      ...(await measureService(sim, svc, scenario, 1)),
+    });
+  } finally {
+    await svc.close();
+  }
+  logProfile(name);
   return rows;
 }
 
@@ -235,8 +265,11 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
       latestTelemetry(sim, facts),
       statusWrites(sim, facts),
     ];
-    for (const scenario of scenarios)
-      if (isSelected(scenario.id)) rows.push(...(await runScenario(sim, scenario)));
+    for (const scenario of scenarios) {
+      if (!isSelected(scenario.id)) continue;
+      rows.push(...(await runScenario(sim, scenario)));
+      if (scenario.id === 'detail') rows.push(...(await runLatencyProbe(sim, scenario)));
+    }
   } finally {
     await sim.close();
   }
