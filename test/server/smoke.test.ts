@@ -20,7 +20,9 @@ describe('the started service', () => {
     const service = await startService();
     const given = await service.gql('{ __typename }', undefined, { 'x-request-id': 'req-123' });
     expect(given.headers['x-request-id']).toBe('req-123');
-    const generated = await service.gql('{ __typename }', undefined, { 'x-request-id': 'bad id with spaces' });
+    const generated = await service.gql('{ __typename }', undefined, {
+      'x-request-id': 'bad id with spaces',
+    });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
