@@ -33,7 +33,7 @@ import {
  * BENCH_SCENARIOS (e.g. "dashboard,large-program"; all by default), BENCH_NAIVE (true),
  * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
  * .artifacts/bench/profiles/, for chrome://inspect or speedscope), BENCH_NODE_ARGS (node flags
- * of the service processes; default "--max-semi-space-size=64", as `npm start`).
+ * of the service processes, e.g. "--max-semi-space-size=64": see README, Performance).
  */
 
 const num = (name: string, fallback: number) => {
@@ -51,8 +51,7 @@ const SETTINGS = {
   scenarios: process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null,
   naive: process.env.BENCH_NAIVE !== 'false',
   cpuProf: process.env.BENCH_CPU_PROF === 'true',
-  // As `npm start` runs the service: a 64 MB young generation (see README, Performance).
-  nodeArgs: (process.env.BENCH_NODE_ARGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean),
+  nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
 };
 const GROUP_SIZE = 1_000;
 
