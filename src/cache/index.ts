@@ -7,13 +7,8 @@
  * Loaders read through it (loaders/programs.ts, groups.ts, events.ts); app.ts creates it.
  */
 
-export {
-  CrossRequestCache,
-  type CacheEvent,
-  type CacheScope,
-  type CacheSource,
-  type CrossRequestCacheOptions,
-} from './cross-request-cache.js';
+export { CrossRequestCache } from './cross-request-cache.js';
+export type { CacheEvent, CacheScope, CacheSource, CrossRequestCacheOptions } from './types.js';
 export { LatestPointCache } from './point-cache.js';
 export { ProgramLocator } from './program-locator.js';
 export { createRedisTier, type SharedEntry, type SharedTier } from './shared-tier.js';

@@ -1,0 +1,42 @@
+import type { SharedTier } from './shared-tier.js';
+
+/** The cross-request cache's types (cross-request-cache.ts). */
+
+/** What a cached value holds: a program's enrollments or groups, or the event list. */
+export type CacheScope = 'enrollments' | 'groups' | 'events';
+
+/** How one value is fetched from Flip and kept. */
+export interface CacheSource<R, V> {
+  /** The records from Flip and the size of the response they came from. */
+  load(): Promise<{ records: R; bytes: number }>;
+  /** The form kept in memory and handed out (e.g. the indexed program); may adopt `records`. */
+  derive(records: R): V;
+  /** The records of a derived value, for the shared tier. */
+  recordsOf(value: V): R;
+}
+
+export interface CacheEvent {
+  /**
+   * hit: fresh in memory; stale: served stale while a refresh runs; shared-hit: taken from
+   * Redis; miss: loaded (from Redis or Flip); refresh-failed: a background refresh failed (the
+   * stale value stays); shared-failed: Redis could not be used (Flip was asked instead).
+   */
+  kind: 'hit' | 'stale' | 'shared-hit' | 'miss' | 'refresh-failed' | 'shared-failed';
+  scope: CacheScope;
+  error?: unknown;
+}
+
+export interface CrossRequestCacheOptions {
+  /** Fresh for ttlS; then served stale for another ttlS while one refresh runs; then gone. */
+  ttlS: number;
+  /** Bound of the in-memory tier, by estimated heap size (LRU). */
+  maxBytes: number;
+  /** The configured programs: an invalidation that names no program covers these. */
+  programIds: readonly string[];
+  /** Redis, shared by every instance; absent: this process only. */
+  shared?: SharedTier;
+  /** Wall clock in epoch ms (compared across instances through Redis). Default Date.now. */
+  now?: () => number;
+  /** Hits, misses and failures, for metrics and logs. Must not throw. */
+  onEvent?: (event: CacheEvent) => void;
+}
