@@ -21,8 +21,8 @@ export interface ContextDeps extends WriteHooks {
   recordBatch?: (loader: string, size: number) => void;
   /** Clock for derived statuses (Event.status); injectable for tests. Default: the system clock. */
   now?: () => Date;
-  /** Idempotency records of dispatchEvent; without one, a per-process memory store is used. */
-  store?: KeyValueStore;
+  /** Idempotency records of dispatchEvent (memory, or Redis when several instances share them). */
+  store: KeyValueStore;
   /** Enrollments, groups and events kept across requests; absent when CACHE_TTL_S=0. */
   cache?: CrossRequestCache;
   /** Which program an enrollment id is in, learnt from loads (kept even with the cache off). */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionRecord, CreateEventInput, EventRecord } from '../../flip/index.js';
 import { ACTION_MODES, POWER_MODES, TARGET_TYPES } from '../../flip/wire.js';
-import { createMemoryStore, type JsonValue, type KeyValueStore } from '../../store/index.js';
-import type { ContextDeps, GraphQLContext } from '../context.js';
+import type { JsonValue, KeyValueStore } from '../../store/index.js';
+import type { GraphQLContext } from '../context.js';
 
 /**
  * dispatchEvent's idempotency records. Under each key (scoped to the caller) the store keeps the
@@ -89,13 +89,11 @@ export class DispatchKey {
   }
 }
 
-const fallbackStores = new WeakMap<ContextDeps, KeyValueStore>();
-
 /** The key's records, scoped to the caller: another caller's identical key is a different key. */
 export function dispatchKeyOf(ctx: GraphQLContext, idempotencyKey: string): DispatchKey {
   const scope = sha256(`${ctx.caller?.id ?? ''}\u0000${idempotencyKey}`);
   return new DispatchKey(
-    storeOf(ctx.deps),
+    ctx.deps.store,
     `idempotency:dispatchEvent:${scope}`,
     ctx.deps.config.dispatch.idempotencyTtlS,
   );
@@ -121,18 +119,6 @@ export function fingerprintOf(input: CreateEventInput): string {
     })),
   };
   return sha256(JSON.stringify(canonical));
-}
-
-// Without a store in the deps (e.g. a test context) each deps object gets its own memory store,
-// so idempotency still holds within the process.
-function storeOf(deps: ContextDeps): KeyValueStore {
-  if (deps.store) return deps.store;
-  let store = fallbackStores.get(deps);
-  if (!store) {
-    store = createMemoryStore();
-    fallbackStores.set(deps, store);
-  }
-  return store;
 }
 
 function sha256(text: string): string {
