@@ -105,9 +105,13 @@ async function measureService(
     driveGraphql({ url: svc.graphqlUrl, connections, durationS, next: scenario.next });
   if (SETTINGS.warmupS > 0) await drive(SETTINGS.warmupS);
   const before = totalCalls(await sim.counts());
+  const cpuBefore = svc.cpuMs();
   const measured = await drive(SETTINGS.durationS);
+  const cpuMs = svc.cpuMs() - cpuBefore;
   const calls = totalCalls(await sim.counts()) - before;
-  return { measured, callsPerOp: calls / Math.max(1, measured.ops), peakRssMb: svc.peakRssMb() };
+  const ops = Math.max(1, measured.ops);
+  const cpuMsPerOp = cpuMs / ops;
+  return { measured, callsPerOp: calls / ops, peakRssMb: svc.peakRssMb(), cpuMsPerOp };
 }
 
 async function measureDirect(sim: SimProcess, scenario: Scenario, connections = SETTINGS.connections) {

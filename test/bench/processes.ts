@@ -85,6 +85,8 @@ export interface ServiceProcess {
   graphqlUrl: string;
   /** The process's peak resident memory so far (VmHWM), in MB. */
   peakRssMb(): number;
+  /** CPU time (user + system) the process has used so far, in ms. */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -123,7 +125,12 @@ export async function startServiceProcess(
     await new Promise((r) => setTimeout(r, 100));
   }
   const pid = started.child.pid!;
-  return { graphqlUrl: `${baseUrl}/graphql`, peakRssMb: () => peakRssMb(pid), close: started.close };
+  return {
+    graphqlUrl: `${baseUrl}/graphql`,
+    peakRssMb: () => peakRssMb(pid),
+    cpuMs: () => cpuMs(pid),
+    close: started.close,
+  };
 }
 
 function freePort(): Promise<number> {
@@ -143,6 +150,20 @@ function peakRssMb(pid: number): number {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb === undefined ? NaN : Number(kb) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15, after the parenthesised name). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return NaN;
   }

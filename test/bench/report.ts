@@ -12,6 +12,8 @@ export interface Row {
   callsPerOp: number;
   /** Peak resident memory of the service process (VmHWM), MB; NaN for direct. */
   peakRssMb: number;
+  /** The service process's CPU time per operation in the measured window, ms; absent for direct. */
+  cpuMsPerOp?: number;
   /** Against the direct REST row of the same scenario: ops/s ratio and p50 ratio. */
   vsDirect?: { throughput: number; p50: number };
   note?: string;
@@ -44,6 +46,7 @@ export function printTable(rows: Row[]): string {
     'p99 ms',
     'calls/op',
     'peak RSS MB',
+    'service CPU ms/op',
     'ops/s vs direct',
     'p50 vs direct',
     'failures',
@@ -57,6 +60,7 @@ export function printTable(rows: Row[]): string {
     fixed(r.measured.p99Ms),
     fixed(r.callsPerOp, 2),
     fixed(r.peakRssMb, 0),
+    fixed(r.cpuMsPerOp ?? NaN, 2),
     r.vsDirect ? `${fixed(r.vsDirect.throughput, 2)}x` : '',
     r.vsDirect ? `${fixed(r.vsDirect.p50, 2)}x` : '',
     String(r.measured.failures),
