@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ServiceError } from '../errors.js';
 import { createCoalescer } from './coalesce.js';
+import type { Check } from './compiled-schema.js';
+import { createJsonItemSplitter, MalformedJson } from './json-items.js';
 import {
   type CallContext,
   malformedError,
@@ -17,7 +19,7 @@ import {
 import { createLimiter } from './limiter.js';
 import type { CallOptions, UpstreamCallReport } from './records.js';
 import { isRetryableStatus, isRetryableTransport, nextRetryDelayMs, retryAfterMs } from './retry.js';
-import { type Exchange, exchange } from './transport.js';
+import { type BodyConsumer, type Exchange, exchange } from './transport.js';
 import { USER_AGENT } from './user-agent.js';
 
 /**
@@ -58,6 +60,11 @@ export interface RequestSpec<W, R> {
   coalesce?: boolean;
   /** Validates a 2xx body; absent = the body is ignored (DELETE). */
   schema?: z.ZodType<W>;
+  /**
+   * Reads a 2xx body while it arrives instead of `schema` (long lists: streamedList); a fresh
+   * sink per attempt. Its value is shared by coalesced callers, so it must never be mutated.
+   */
+  stream?: () => BodySink<W>;
   /** Wire -> record, run per caller so coalesced callers never share mutable records. */
   map: (wire: W) => R;
   opts?: CallOptions;
@@ -91,17 +98,54 @@ function usableRequestId(id: string | undefined): string | undefined {
 /** Thrown by a `map` that validates items itself (parseItem); becomes the malformed-answer error. */
 class MalformedItem extends Error {}
 
-/**
- * Validates one item of a long list inside `map`, where `schema` only checked the list's shape.
- * Why per item: zod copies what it parses; item by item the copies die young instead of all
- * 50,000 of them being kept until the whole list is parsed (issue 9: seconds of GC).
- */
-export function parseItem<T>(schema: z.ZodType<T>, item: unknown, path: string): T {
-  const parsed = schema.safeParse(item);
-  if (parsed.success) return parsed.data;
-  const at = [path, ...(parsed.error.issues[0]?.path ?? [])].join('.');
-  throw new MalformedItem(`unexpected shape at ${at}`);
+/** A 2xx body read as it arrives (RequestSpec.stream). */
+export interface BodySink<W> {
+  write(chunk: Buffer): void;
+  /** The body is complete: its value, or throws (a malformed body). */
+  end(): W;
 }
+
+/**
+ * A sink for `{ "<key>": [ ... ] }` that parses, validates and maps the items each chunk of the
+ * body completes (json-items.ts), so a 60 MB list is done when its download is (issue 9).
+ * `item` validates with parseItem; the first failure ends the reading and is thrown by end().
+ */
+export function streamedList<T>(key: string, item: (raw: unknown, index: number) => T): () => BodySink<T[]> {
+  return () => {
+    const out: T[] = [];
+    let failure: unknown;
+    const splitter = createJsonItemSplitter(key, (raw, first) => {
+      for (let i = 0; i < raw.length; i++) out.push(item(raw[i], first + i));
+    });
+    return {
+      write(chunk) {
+        if (failure !== undefined) return;
+        try {
+          splitter.write(chunk);
+        } catch (e) {
+          failure = e;
+        }
+      },
+      end() {
+        if (failure !== undefined) throw failure;
+        splitter.end();
+        return out;
+      },
+    };
+  };
+}
+
+/**
+ * Checks one item of a long list (streamedList) with a compiled schema (compiled-schema.ts).
+ * Item by item, the list never exists twice in memory (issue 9: seconds of GC otherwise).
+ */
+export function parseItem<T>(check: Check<T>, item: unknown, path: string): T {
+  const checked = check(item);
+  if (checked.ok) return checked.value;
+  throw new MalformedItem(`unexpected shape at ${[path, checked.path].filter(Boolean).join('.')}`);
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
 
 /** Encodes one path segment; `.`/`..` too, so an id can never climb the path. */
 export function segment(id: string): string {
@@ -128,7 +172,12 @@ export function createHttpClient(options: {
   const limiter = createLimiter(http.maxInFlight);
   const coalescer = createCoalescer();
 
-  async function attempt(spec: Outgoing, headers: Record<string, string>, signal?: AbortSignal) {
+  async function attempt(
+    spec: Outgoing,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+    consumeBody?: BodyConsumer,
+  ) {
     const release = await limiter.acquire(signal);
     try {
       return await exchange(
@@ -136,6 +185,7 @@ export function createHttpClient(options: {
         { method: spec.method, path: pathOf(spec), headers, body: bodyOf(spec) },
         http,
         signal,
+        consumeBody,
       );
     } finally {
       release();
@@ -166,7 +216,13 @@ export function createHttpClient(options: {
     return headers;
   }
 
-  function parseSuccess<W>(spec: RequestSpec<W, unknown>, text: string, ctx: CallContext): W {
+  function parseSuccess<W>(
+    spec: RequestSpec<W, unknown>,
+    text: string,
+    ctx: CallContext,
+    sink: BodySink<W> | undefined,
+  ): W {
+    if (sink) return endSink(sink, ctx);
     if (!spec.schema) return undefined as W;
     let json: unknown;
     try {
@@ -178,6 +234,16 @@ export function createHttpClient(options: {
     if (parsed.success) return parsed.data;
     const path = parsed.error.issues[0]?.path.join('.') ?? '';
     throw malformedError(ctx, `unexpected shape at ${path || 'the top level'}`, { wasSuccess: true });
+  }
+
+  function endSink<W>(sink: BodySink<W>, ctx: CallContext): W {
+    try {
+      return sink.end();
+    } catch (e) {
+      const detail =
+        e instanceof MalformedItem || e instanceof MalformedJson ? e.message : 'a value could not be mapped';
+      throw malformedError(ctx, detail, { wasSuccess: true });
+    }
   }
 
   /** Attempts until success or a final error; reports the call once. Throws ServiceError. */
@@ -193,12 +259,20 @@ export function createHttpClient(options: {
         const authorization = await auth?.authorization({ requestId: ctx.requestId, signal });
         state.attempts++;
         state.tries++;
-        const a = await attempt(spec, headersOf(spec, ctx.requestId, authorization), signal);
+        let sink: BodySink<W> | undefined;
+        const consumeBody = spec.stream
+          ? (status: number) => {
+              if (!isSuccess(status)) return undefined;
+              const opened = (sink = spec.stream!());
+              return (chunk: Buffer) => opened.write(chunk);
+            }
+          : undefined;
+        const a = await attempt(spec, headersOf(spec, ctx.requestId, authorization), signal, consumeBody);
         state.bytes += a.bytes;
         state.status = a.kind === 'response' ? a.status : 0;
         const next =
           a.kind === 'response'
-            ? afterResponse(spec, a, state, ctx, authorization)
+            ? afterResponse(spec, a, state, ctx, authorization, sink)
             : afterTransport(a, state, ctx);
         if ('value' in next) return { wire: next.value, bytes: state.bytes };
         if (next.delayMs !== undefined) await runtime.sleep(next.delayMs, signal);
@@ -219,8 +293,9 @@ export function createHttpClient(options: {
     state: CallState,
     ctx: CallContext,
     authorization: string | undefined,
+    sink: BodySink<W> | undefined,
   ): { value: W } | { delayMs?: number } {
-    if (a.status >= 200 && a.status < 300) return { value: parseSuccess(spec, a.text, ctx) };
+    if (isSuccess(a.status)) return { value: parseSuccess(spec, a.text, ctx, sink) };
     // A 401 means the request was not applied, so one retry is safe even for a POST.
     if (a.status === 401 && !state.refreshedAuth && auth?.shouldRetryAfter401(authorization)) {
       state.refreshedAuth = true;

@@ -43,8 +43,50 @@ import type {
 
 function dateOrNull(value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
-  const d = new Date(value);
+  const d = flipDate(value) ?? new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * Flip's own form, `2024-11-03T15:27:12Z` or with 1-3 fraction digits, read without the general
+ * date parser: a 50,000-site list holds about 450,000 of them and this is 3-4x quicker (issue 9).
+ * Anything else, or a value out of range, is undefined and goes to `new Date(text)`.
+ */
+function flipDate(s: string): Date | undefined {
+  const n = s.length;
+  const hasFraction = n >= 22 && n <= 24 && s.charCodeAt(19) === 46; // '.'
+  if (!(n === 20 || hasFraction) || s.charCodeAt(n - 1) !== 90) return undefined; // 'Z'
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return undefined;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  const fraction = hasFraction ? digits(s, 20, n - 21) : 0;
+  // Years below 100 mean 19xx to Date.UTC: left to the general parser, as is any non-digit (-1).
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) return undefined;
+  // Date.UTC would roll 2024-02-30 over into March; the general parser decides such values.
+  if (day > 28 && day > daysInMonth(year, month)) return undefined;
+  const ms = hasFraction ? fraction * 10 ** (3 - (n - 21)) : 0;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** The decimal number in s[from, from + count), or -1 when a character is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function requiredDate(value: string, field: string): Date {

@@ -233,7 +233,11 @@ export interface CallOptions {
 
 /** Utility API client: one typed method per endpoint. Every method throws ServiceError. */
 export interface UtilityClient {
-  listEnrollments(programId: string, opts?: CallOptions): Promise<EnrollmentRecord[]>;
+  /**
+   * The program's enrollments, read while the body downloads. Identical concurrent calls share one
+   * request and one result (the list can hold 50,000 enrollments): never mutate it or its records.
+   */
+  listEnrollments(programId: string, opts?: CallOptions): Promise<readonly EnrollmentRecord[]>;
   getEnrollment(id: string, opts?: CallOptions): Promise<EnrollmentRecord>;
   updateEnrollment(id: string, patch: UpdateEnrollmentPatch, opts?: CallOptions): Promise<EnrollmentRecord>;
   listGroups(programId: string, opts?: CallOptions): Promise<GroupRecord[]>;

@@ -25,6 +25,12 @@ export interface OutgoingRequest {
   body?: string;
 }
 
+/**
+ * Takes the body of a response with this status as it arrives (`text` is then empty), or
+ * undefined to have it collected as text. Must not throw.
+ */
+export type BodyConsumer = (status: number) => ((chunk: Buffer) => void) | undefined;
+
 type Phase = 'queued' | 'sent' | 'body';
 
 const ABANDONED = 'flip client abandoned the exchange';
@@ -34,6 +40,7 @@ export function exchange(
   request: OutgoingRequest,
   timeouts: Timeouts,
   signal?: AbortSignal,
+  consumeBody?: BodyConsumer,
 ): Promise<Exchange> {
   return new Promise<Exchange>((resolve) => {
     let phase: Phase = 'queued';
@@ -43,6 +50,7 @@ export function exchange(
     let status = 0;
     let headers: IncomingHttpHeaders = {};
     const chunks: Buffer[] = [];
+    let consume: ((chunk: Buffer) => void) | undefined;
     let bytes = 0;
 
     const settle = (outcome: Exchange) => {
@@ -90,11 +98,14 @@ export function exchange(
             if (settled) return;
             status = statusCode;
             headers = responseHeaders;
+            consume = consumeBody?.(statusCode);
             phase = 'body';
             arm(timeouts.bodyTimeoutMs, 'body-timeout');
           },
           onResponseData(_c, chunk) {
-            chunks.push(chunk);
+            if (settled) return;
+            if (consume) consume(chunk);
+            else chunks.push(chunk);
             bytes += chunk.length;
           },
           onResponseEnd() {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ServiceError } from '../errors.js';
+import { compileWireSchema } from './compiled-schema.js';
 import type { UnknownEnumReporter } from './enums.js';
-import { type HttpClient, parseItem, segment } from './http.js';
+import { type HttpClient, parseItem, segment, streamedList } from './http.js';
 import {
   toEnrollmentRecord,
   toEventRecord,
@@ -18,8 +19,8 @@ import { WireEnrollment, WireEvent, WireEventSite, WireGroup, WireTelemetryRespo
  */
 
 const WireGroupList = z.array(WireGroup);
-/** The list's shape only: each enrollment is validated as it is mapped (http.ts parseItem). */
-const WireEnrollmentListShape = z.object({ enrollments: z.array(z.unknown()) });
+/** Ajv-compiled from WireEnrollment: 50,000 of them per list (compiled-schema.ts says why). */
+const checkEnrollment = compileWireSchema(WireEnrollment);
 const WireEventList = z.array(WireEvent);
 const WireEventSiteList = z.array(WireEventSite);
 
@@ -44,6 +45,10 @@ function actionBody(a: ActionInput) {
 
 export function createUtilityClient(http: HttpClient, report: UnknownEnumReporter): UtilityClient {
   const toEnrollment = (w: WireEnrollment) => toEnrollmentRecord(w, report);
+  // Read while it downloads, item by item (http.ts streamedList): a program's list can be 60 MB.
+  const enrollmentList = streamedList('enrollments', (item, i) =>
+    toEnrollment(parseItem(checkEnrollment, item, `enrollments.${i}`)),
+  );
   return {
     listEnrollments: async (programId, opts) =>
       http.request({
@@ -53,9 +58,9 @@ export function createUtilityClient(http: HttpClient, report: UnknownEnumReporte
         query: { program_id: programId },
         safety: 'read',
         coalesce: true,
-        schema: WireEnrollmentListShape,
-        map: (w) =>
-          w.enrollments.map((item, i) => toEnrollment(parseItem(WireEnrollment, item, `enrollments.${i}`))),
+        stream: enrollmentList,
+        // Shared by coalesced callers: records are never mutated (a write builds a new index).
+        map: (records) => records,
         opts,
       }),
 

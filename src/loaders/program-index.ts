@@ -71,7 +71,8 @@ function isTaggedBy(
 /**
  * Builds the index; O(enrollments + devices + memberships). It adopts the records: each
  * enrollment, its site and its devices become the entries themselves, tagged in place with their
- * program (and enrollment), instead of being copied. Pass records fresh from the client or the
+ * program (and enrollment), instead of being copied. Pass records fresh from the client (which
+ * coalesced callers of the same program share: tagging them twice writes the same values) or the
  * entries of an index of the same program, never records shared with anything else.
  * The enrollment list and map are built and every site and device tagged at once; the site,
  * device and group maps on first use (many operations need none of them).
