@@ -5,6 +5,8 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  visit,
+  type DocumentNode,
   type GraphQLError,
   type ParseOptions,
   type ValidationRule,
@@ -83,6 +85,55 @@ export function createLimits(config: Readonly<Config>, options: { programCount: 
 
 const costByContext = new WeakMap<object, number>();
 
+/**
+ * The arguments whose values change a cost (costEstimator: `first`, `ids`, a telemetry window;
+ * `if` of @include/@skip, which graphql-query-complexity follows). Variables used anywhere else
+ * (an id, a filter) cannot change it, so an operation's cost is cached per document and the
+ * values of these variables only: the by-id queries a screen sends thousands of times are priced
+ * once (the walk cost about 0.2 ms per request, issue 9).
+ */
+const COST_ARGUMENTS = new Set(['first', 'ids', 'from', 'to', 'if']);
+/** Costs kept per document (distinct operation names and cost-relevant variable values). */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
+interface DocumentCosts {
+  /** Variable names used in COST_ARGUMENTS, sorted. */
+  variables: string[];
+  costs: Map<string, number>;
+}
+
+/** Apollo hands the same parsed DocumentNode to every request with the same query text. */
+const costsByDocument = new WeakMap<DocumentNode, DocumentCosts>();
+
+function costsOf(document: DocumentNode): DocumentCosts {
+  let known = costsByDocument.get(document);
+  if (!known) {
+    const variables = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if (!COST_ARGUMENTS.has(node.name.value)) return;
+        visit(node.value, {
+          Variable(v) {
+            variables.add(v.name.value);
+          },
+        });
+      },
+    });
+    known = { variables: [...variables].sort(), costs: new Map() };
+    costsByDocument.set(document, known);
+  }
+  return known;
+}
+
+/** The cache key of an operation: its name and the values of its cost variables. */
+function costKey(
+  known: DocumentCosts,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+) {
+  return JSON.stringify([operationName ?? null, ...known.variables.map((name) => variables[name] ?? null)]);
+}
+
 /** The computed cost of the operation of this context (for the operation log line). */
 export function costOf(context: object): number | undefined {
   return costByContext.get(context);
@@ -100,23 +151,31 @@ export function costLimitPlugin<TContext extends BaseContext>(options: {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [options.estimator],
-              maxQueryNodes: MAX_QUERY_NODES,
-            });
-          } catch (err) {
-            // Bad variables: execution reports them as usual (400) without running a resolver.
-            if (isVariableError(err)) return;
-            throw withHttpStatus(
-              new ServiceError('BAD_USER_INPUT', 'The query is too large to evaluate.'),
-              400,
-            );
+          const operationName = request.operationName ?? undefined;
+          const variables = request.variables ?? {};
+          const known = costsOf(document);
+          const key = costKey(known, operationName, variables);
+          let cost = known.costs.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName,
+                variables,
+                estimators: [options.estimator],
+                maxQueryNodes: MAX_QUERY_NODES,
+              });
+            } catch (err) {
+              // Bad variables: execution reports them as usual (400) without running a resolver.
+              if (isVariableError(err)) return;
+              throw withHttpStatus(
+                new ServiceError('BAD_USER_INPUT', 'The query is too large to evaluate.'),
+                400,
+              );
+            }
+            if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
+            known.costs.set(key, cost);
           }
           costByContext.set(contextValue, cost);
           if (cost > options.maxCost) {

@@ -101,6 +101,63 @@ describe('query cost', () => {
   });
 });
 
+describe('cost of a repeated document', () => {
+  // Costs are cached per document and per value of the variables that can change them (limits.ts).
+  const PAGE = /* GraphQL */ `
+    query Page($programId: ID!, $first: Int, $withTelemetry: Boolean!, $from: DateTime!, $to: DateTime!) {
+      program(id: $programId) {
+        enrollments(first: $first) {
+          nodes {
+            id
+            devices @include(if: $withTelemetry) {
+              telemetry(from: $from, to: $to) {
+                gridPowerW
+              }
+            }
+          }
+        }
+      }
+    }
+  `;
+  const DAY = { from: '2024-05-01T00:00:00Z', to: '2024-05-02T00:00:00Z' };
+
+  it('prices each value of first, of an @include condition and of a window, whatever came before', async () => {
+    const service = await startService({ env: { MAX_COST: '5000' } });
+    const programId = service.sim.programs[0]!.id;
+    const price = async (variables: Record<string, unknown>) => {
+      const res = await service.gql(PAGE, { programId, ...DAY, ...variables });
+      return res.body.errors?.[0]?.message ?? 'ok';
+    };
+    const small = { first: 2, withTelemetry: true };
+    expect(await price(small)).toBe('ok');
+    expect(await price({ first: 200, withTelemetry: true })).toMatch(/exceeds the maximum 5000/);
+    expect(await price({ first: 200, withTelemetry: false })).toBe('ok');
+    expect(await price({ ...small, to: '2024-06-01T00:00:00Z' })).toMatch(/exceeds the maximum 5000/);
+    expect(await price(small)).toBe('ok');
+    // Another program (a variable that cannot change the cost) is priced like the first.
+    const other = await service.gql(PAGE, { programId: service.sim.programs[1]!.id, ...DAY, ...small });
+    expect(other.body.errors).toBeUndefined();
+  });
+
+  it('prices a bulk write by the length of each request ids list', async () => {
+    const service = await startService({ env: { MAX_COST: '100' } });
+    const bulk = /* GraphQL */ `
+      mutation Bulk($ids: [ID!]!) {
+        updateEnrollments(ids: $ids, status: PAUSED) {
+          failed {
+            id
+          }
+        }
+      }
+    `;
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `enrollment-${i}`);
+    const few = await service.gql(bulk, { ids: ids(2) });
+    expect(few.body.errors?.[0]?.message ?? '').not.toMatch(/exceeds/);
+    const many = await service.gql(bulk, { ids: ids(20) });
+    expect(many.body.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the maximum 100\.$/);
+  });
+});
+
 describe('write cost', () => {
   it('prices a bulk write per id and refuses one over MAX_COST, calling nothing', async () => {
     const service = await startService({ env: { MAX_COST: '100' } });
