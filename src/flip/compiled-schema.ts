@@ -2,21 +2,40 @@ import { Ajv } from 'ajv';
 import { z } from 'zod';
 
 /**
- * A wire schema compiled with Ajv, for the items of long lists (a program's 50,000 enrollments).
- * zod stays the one definition (wire.ts): Ajv compiles the JSON Schema zod emits for it. Why:
- * Ajv checks the parsed JSON in place, where zod builds a copy of every object it parses; on a
- * 60 MB list that is 2-3x the time (issue 9, measured in the README's Performance section).
- * Both accept the same values (test/client/list-items.test.ts checks them side by side): the
- * schemas have no transforms or defaults, so the checked value is what zod would return, plus
- * any keys Flip added (which the mappers never read).
+ * Wire schemas compiled with Ajv, which every Flip answer is checked with (http.ts). zod stays
+ * the one definition (wire.ts): Ajv compiles the JSON Schema zod emits for it. Why: Ajv checks
+ * the parsed JSON in place, where zod builds a copy of every object it parses; on a 60 MB list
+ * that is 2-3x the time, and a tenth of a by-id request's CPU (issue 9, README "Performance").
+ * Both accept the same values (test/client/list-streaming.test.ts checks them side by side): the
+ * response schemas have no transforms or defaults, so the checked value is what zod would return,
+ * plus any keys Flip added (which the mappers never read). A schema zod cannot express as JSON
+ * Schema is checked with zod itself.
  */
 export type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; path: string };
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 
+const compiled = new WeakMap<z.ZodType, Check<unknown>>();
+
+/** compileWireSchema, once per schema. */
+export function checkFor<T>(schema: z.ZodType<T>): Check<T> {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = compileWireSchema(schema);
+    compiled.set(schema, check);
+  }
+  return check as Check<T>;
+}
+
 export function compileWireSchema<T>(schema: z.ZodType<T>): Check<T> {
+  let jsonSchema: object;
+  try {
+    jsonSchema = z.toJSONSchema(schema, { io: 'input', target: 'draft-7' });
+  } catch {
+    return zodCheck(schema);
+  }
   // io 'input': objects stay open to extra keys, as zod's (which strips them) are.
-  const validate = ajv.compile<T>(z.toJSONSchema(schema, { io: 'input', target: 'draft-7' }));
+  const validate = ajv.compile<T>(jsonSchema);
   return (value) => {
     if (validate(value)) return { ok: true, value };
     return { ok: false, path: pathOf(validate.errors?.[0]) };
@@ -30,4 +49,12 @@ function pathOf(error: { instancePath: string; params: Record<string, unknown> }
   const missing = error.params.missingProperty;
   if (typeof missing === 'string') steps.push(missing);
   return steps.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+}
+
+function zodCheck<T>(schema: z.ZodType<T>): Check<T> {
+  return (value) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    return { ok: false, path: (parsed.error.issues[0]?.path ?? []).join('.') };
+  };
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ServiceError } from '../errors.js';
 import { createCoalescer } from './coalesce.js';
-import type { Check } from './compiled-schema.js';
+import { checkFor, type Check } from './compiled-schema.js';
 import { createJsonItemSplitter, MalformedJson } from './json-items.js';
 import {
   type CallContext,
@@ -58,7 +58,7 @@ export interface RequestSpec<W, R> {
   safety: Safety;
   /** Share one upstream request among identical concurrent calls (reads only). */
   coalesce?: boolean;
-  /** Validates a 2xx body; absent = the body is ignored (DELETE). */
+  /** Validates a 2xx body (compiled with Ajv: compiled-schema.ts); absent = the body is ignored (DELETE). */
   schema?: z.ZodType<W>;
   /**
    * Reads a 2xx body while it arrives instead of `schema` (long lists: streamedList); a fresh
@@ -230,10 +230,9 @@ export function createHttpClient(options: {
     } catch {
       throw malformedError(ctx, 'not JSON', { wasSuccess: true });
     }
-    const parsed = spec.schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    const path = parsed.error.issues[0]?.path.join('.') ?? '';
-    throw malformedError(ctx, `unexpected shape at ${path || 'the top level'}`, { wasSuccess: true });
+    const checked = checkFor(spec.schema)(json);
+    if (checked.ok) return checked.value;
+    throw malformedError(ctx, `unexpected shape at ${checked.path || 'the top level'}`, { wasSuccess: true });
   }
 
   function endSink<W>(sink: BodySink<W>, ctx: CallContext): W {

@@ -53,23 +53,27 @@ const enrollment = (i: number, extra: Record<string, unknown> = {}) => ({
 const list = (n: number) => Array.from({ length: n }, (_, i) => enrollment(i));
 
 describe('GET /v1/enrollments read while it downloads', () => {
-  it.each([1, 7, 64, 1000, 100_000])(
-    'maps every item whatever the chunk size (%i bytes)',
-    async (pieceSize) => {
-      const items = list(40);
-      const utility = await clientAnswering(JSON.stringify({ enrollments: items }), pieceSize);
-      const records = await utility.listEnrollments('p1');
-      expect(records.map((r) => r.id)).toEqual(items.map((e) => e.id));
-      expect(records[3]!.site.firstName).toBe('Zoë "Z" \\ O\'Brien');
-      expect(records[3]!.site.city).toBe('São Paulo } ] , { [');
-      expect(records[3]!.site.groups.map((g) => g.name)).toEqual(['West', '{"id":"x","status":"ACTIVE"}']);
-      expect(records[5]!.devices.map((d) => [d.id, d.batteryCapacityWh])).toEqual([
-        ['dev-5-1', 12000],
-        ['dev-5-2', null],
-      ]);
-      expect(records[0]!.createdAt?.toISOString()).toBe('2024-11-03T15:27:12.500Z');
-    },
-  );
+  // [piece size in bytes, items]: byte by byte on a short list (each piece is a socket write).
+  it.each([
+    [1, 6],
+    [7, 40],
+    [64, 40],
+    [1000, 40],
+    [100_000, 40],
+  ])('maps every item whatever the chunk size (%i bytes, %i items)', async (pieceSize, count) => {
+    const items = list(count);
+    const utility = await clientAnswering(JSON.stringify({ enrollments: items }), pieceSize);
+    const records = await utility.listEnrollments('p1');
+    expect(records.map((r) => r.id)).toEqual(items.map((e) => e.id));
+    expect(records[3]!.site.firstName).toBe('Zoë "Z" \\ O\'Brien');
+    expect(records[3]!.site.city).toBe('São Paulo } ] , { [');
+    expect(records[3]!.site.groups.map((g) => g.name)).toEqual(['West', '{"id":"x","status":"ACTIVE"}']);
+    expect(records[5]!.devices.map((d) => [d.id, d.batteryCapacityWh])).toEqual([
+      ['dev-5-1', 12000],
+      ['dev-5-2', null],
+    ]);
+    expect(records[0]!.createdAt?.toISOString()).toBe('2024-11-03T15:27:12.500Z');
+  });
 
   it('accepts whitespace, other keys around the array and items that differ in key order', async () => {
     const items = list(5);
