@@ -14,8 +14,8 @@ export interface Row {
   peakRssMb: number;
   /** The service process's CPU time per operation in the measured window, ms; absent for direct. */
   cpuMsPerOp?: number;
-  /** Against the direct REST row of the same scenario: ops/s ratio and p50 ratio. */
-  vsDirect?: { throughput: number; p50: number };
+  /** Against the direct REST row of the same scenario: ops/s ratio, p50 ratio, p50 added (ms). */
+  vsDirect?: { throughput: number; p50: number; addedP50Ms: number };
   note?: string;
 }
 
@@ -31,6 +31,7 @@ export function withRatios(rows: Row[]): Row[] {
       vsDirect: {
         throughput: row.measured.opsPerS / direct.measured.opsPerS,
         p50: row.measured.p50Ms / direct.measured.p50Ms,
+        addedP50Ms: row.measured.p50Ms - direct.measured.p50Ms,
       },
     };
   });
@@ -49,6 +50,7 @@ export function printTable(rows: Row[]): string {
     'service CPU ms/op',
     'ops/s vs direct',
     'p50 vs direct',
+    'p50 added ms',
     'failures',
   ];
   const lines = rows.map((r) => [
@@ -63,6 +65,7 @@ export function printTable(rows: Row[]): string {
     fixed(r.cpuMsPerOp ?? NaN, 2),
     r.vsDirect ? `${fixed(r.vsDirect.throughput, 2)}x` : '',
     r.vsDirect ? `${fixed(r.vsDirect.p50, 2)}x` : '',
+    r.vsDirect ? fixed(r.vsDirect.addedP50Ms, 1) : '',
     String(r.measured.failures),
   ]);
   const table = [header, header.map(() => '---'), ...lines].map((cols) => `| ${cols.join(' | ')} |`);
