@@ -10,7 +10,7 @@ import type {
 import type { BatchObserver } from './batch.js';
 import { EventLoader } from './events.js';
 import { GroupLoader } from './groups.js';
-import { batchOptions } from './batch.js';
+import { batchOptions, createBatchScheduler } from './batch.js';
 import { Lookups } from './lookup.js';
 import {
   toEnrollmentEntry,
@@ -100,17 +100,19 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const callOptions = { requestId: deps.requestId };
   const isBatched = !deps.config.disableBatching;
   const observe = deps.onBatch ?? (() => undefined);
+  const scheduler = createBatchScheduler();
+  const batching = () => batchOptions(isBatched, observe, scheduler);
   const programIds = deps.programs.map((p) => p.id);
   const cache = deps.cache;
   const programs = new ProgramLoader(utility, callOptions, programIds, isBatched, cache, deps.locator);
-  const lookups = new Lookups(programs, utility, callOptions, batchOptions(isBatched, observe), deps.locator);
+  const lookups = new Lookups(programs, utility, callOptions, batching(), deps.locator);
   const groups = new GroupLoader(utility, callOptions, isBatched, cache);
-  const events = new EventLoader(utility, callOptions, isBatched, batchOptions(isBatched, observe), cache);
+  const events = new EventLoader(utility, callOptions, isBatched, batching(), cache);
   const telemetry = new TelemetryLoader(
     utility,
     callOptions,
     deps.config.telemetryChunkSize,
-    batchOptions(isBatched, observe),
+    batching(),
     cache?.latestTelemetry,
   );
 

@@ -30,8 +30,9 @@ type Outcome<T> = T | null | Error;
  *    authoritative (an enrollment outside the configured programs is found, with no program;
  *    a 404 means none). Sites and devices still missing: null, unless a program failed to
  *    load, then that failure: the id may be in the program we could not read.
- * Batches run on setImmediate (batch.ts) so that sibling fields of the operation have started
- * their program loads before step 1 looks.
+ * Batches run one at a time, after the request's pending promise jobs (batch.ts), so that
+ * sibling fields and earlier batches of the operation have started their program loads before
+ * step 1 looks.
  */
 export class Lookups {
   private readonly enrollments: DataLoader<string, EnrollmentEntry | null>;

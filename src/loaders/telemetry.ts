@@ -28,7 +28,8 @@ const windowKeyOf = (k: WindowKey) => `${windowOf(k)}\n${k.deviceId}`;
  * program with the device ids not in the cross-request cache (chunked at TELEMETRY_CHUNK_SIZE);
  * `Device.telemetry(from, to)` one `POST /v1/telemetry/historical` per program and window.
  * A failed chunk errs only its devices (and is not cached).
- * Batches run on setImmediate (batch.ts): devices reached along different paths share one.
+ * Batches run after the request's pending promise jobs (batch.ts): devices reached along
+ * different paths of one pass of execution share one.
  */
 export class TelemetryLoader {
   private readonly latestLoader: DataLoader<LatestKey, TelemetryPointRecord | null, string>;

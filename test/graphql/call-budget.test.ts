@@ -177,6 +177,36 @@ describe('upstream-call budget', () => {
     expect(res.body.data).toMatchObject({ enrollment: { id: first!.id }, site: { id: second!.site.id } });
     expect(svc.sim.journal.calls()).toEqual(enrollmentListCalls([p]));
   });
+
+  it('device(id:) beside enrollment(id:) loads the programs once and reads both telemetries in one call', async () => {
+    // The by-id lookup must see the program loads the device lookup started (batch.ts): no GET by id.
+    const p = programIds[0]!;
+    const [first, second] = seedEnrollments(svc.sim, p).filter((e) => (e.devices ?? []).length > 0);
+    const res = await svc.gql(
+      /* GraphQL */ `
+        query ($d: ID!, $e: ID!) {
+          device(id: $d) {
+            latestTelemetry {
+              gridPowerW
+            }
+          }
+          enrollment(id: $e) {
+            devices {
+              latestTelemetry {
+                gridPowerW
+              }
+            }
+          }
+        }
+      `,
+      { d: first!.devices![0]!.id, e: second!.id },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(svc.sim.journal.counts()).toEqual({
+      'GET /v1/enrollments': programIds.length,
+      'POST /v1/telemetry/latest': 1,
+    });
+  });
 });
 
 describe('upstream-call budget with one configured program (FLIP_PROGRAMS)', () => {
