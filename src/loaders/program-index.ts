@@ -74,23 +74,21 @@ function isTaggedBy(
  * program (and enrollment), instead of being copied. Pass records fresh from the client (which
  * coalesced callers of the same program share: tagging them twice writes the same values) or the
  * entries of an index of the same program, never records shared with anything else.
- * The enrollment list and map are built and every site and device tagged at once; the site,
- * device and group maps on first use (many operations need none of them).
+ * The enrollment list is built and every site and device tagged at once; the maps by id and
+ * the site, device and group maps on first use (many operations need none of them).
  * Why: copying every entry and filling seven maps up front made a 50,000-site program cost
  * seconds of allocation and garbage collection on a 2-core machine (issue 9).
  */
 export function buildProgramIndex(programId: string, records: readonly EnrollmentRecord[]): ProgramIndex {
   const enrollments: EnrollmentEntry[] = new Array<EnrollmentEntry>(records.length);
-  const enrollmentById = new Map<string, EnrollmentEntry>();
   for (let i = 0; i < records.length; i++) {
     const enrollment = adoptEnrollment(records[i] as EnrollmentRecord, programId);
     enrollments[i] = enrollment;
-    enrollmentById.set(enrollment.id, enrollment);
     // Each enrollment has its own site and device objects: tagging them with it is always true.
     adoptInEnrollment(enrollment.site, enrollment);
     for (const device of enrollment.devices) adoptInEnrollment(device, enrollment);
   }
-  return new IndexedProgram(programId, enrollments, enrollmentById);
+  return new IndexedProgram(programId, enrollments);
 }
 
 /** The relations below the enrollments, built together in one pass. */
@@ -105,12 +103,18 @@ interface Relations {
 
 class IndexedProgram implements ProgramIndex {
   private built?: Relations;
+  private byId?: Map<string, EnrollmentEntry>;
 
   constructor(
     readonly programId: string,
     readonly enrollments: readonly EnrollmentEntry[],
-    readonly enrollmentById: ReadonlyMap<string, EnrollmentEntry>,
   ) {}
+
+  /** On first use too: a page or stats of a cold 50,000-enrollment program never needs it. */
+  get enrollmentById(): ReadonlyMap<string, EnrollmentEntry> {
+    this.byId ??= new Map(this.enrollments.map((e) => [e.id, e]));
+    return this.byId;
+  }
 
   get siteById(): ReadonlyMap<string, SiteEntry> {
     return this.relations().siteById;
