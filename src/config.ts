@@ -152,6 +152,7 @@ const EnvSchema = z.object({
   ALLOW_ANONYMOUS: bool(false),
   GRAPHQL_IDE: z.enum(['true', 'false']).optional(),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).optional().default('jit'),
   MAX_DEPTH: int(12, 1, 100),
   MAX_ALIASES: int(30, 0, 1000),
   MAX_TOKENS: int(5_000, 10, 1_000_000),
@@ -223,6 +224,8 @@ export interface Config {
   };
   ide: boolean;
   introspection: boolean;
+  /** How operations execute: graphql-jit (compiled per document) or graphql-js's execute. */
+  executor: 'jit' | 'graphql-js';
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number };
   shutdownGraceMs: number;
   cache: { ttlS: number; maxBytes: number; redisUrl?: string };
@@ -291,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     },
     ide: e.GRAPHQL_IDE === undefined ? !isProduction : e.GRAPHQL_IDE === 'true',
     introspection: e.GRAPHQL_INTROSPECTION === undefined ? !isProduction : e.GRAPHQL_INTROSPECTION === 'true',
+    executor: e.GRAPHQL_EXECUTOR,
     limits: {
       maxDepth: e.MAX_DEPTH,
       maxAliases: e.MAX_ALIASES,

@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ErrorCode } from '../errors.js';
 import type { Authenticator, Caller } from './auth.js';
 import { createFormatError } from './format-error.js';
+import { jitGateway } from './jit-executor.js';
 import type { Logger } from './logger.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
 
@@ -53,7 +54,7 @@ export async function startHttpServer<TContext extends BaseContext>(
   const { config, logger } = options;
   const httpServer = createServer();
   const apollo = new ApolloServer<TContext>({
-    schema: options.schema,
+    ...(config.executor === 'jit' ? { gateway: jitGateway(options.schema) } : { schema: options.schema }),
     // Apollo's own messages (e.g. an unexpected error processing a request) as JSON lines too.
     logger,
     formatError: createFormatError(logger),
