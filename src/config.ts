@@ -152,7 +152,7 @@ const EnvSchema = z.object({
   ALLOW_ANONYMOUS: bool(false),
   GRAPHQL_IDE: z.enum(['true', 'false']).optional(),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
-  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).optional().default('jit'),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).optional().default('graphql-js'),
   MAX_DEPTH: int(12, 1, 100),
   MAX_ALIASES: int(30, 0, 1000),
   MAX_TOKENS: int(5_000, 10, 1_000_000),
