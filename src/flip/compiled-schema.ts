@@ -17,7 +17,7 @@ const ajv = new Ajv({ allErrors: false, strict: false });
 
 const compiled = new WeakMap<z.ZodType, Check<unknown>>();
 
-/** compileWireSchema, once per schema. */
+/** The schema's check, compiled on first use and kept (one per schema object). */
 export function checkFor<T>(schema: z.ZodType<T>): Check<T> {
   let check = compiled.get(schema);
   if (!check) {
@@ -27,7 +27,7 @@ export function checkFor<T>(schema: z.ZodType<T>): Check<T> {
   return check as Check<T>;
 }
 
-export function compileWireSchema<T>(schema: z.ZodType<T>): Check<T> {
+function compileWireSchema<T>(schema: z.ZodType<T>): Check<T> {
   let jsonSchema: object;
   try {
     jsonSchema = z.toJSONSchema(schema, { io: 'input', target: 'draft-7' });

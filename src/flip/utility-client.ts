@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceError } from '../errors.js';
-import { compileWireSchema } from './compiled-schema.js';
+import { checkFor } from './compiled-schema.js';
 import type { UnknownEnumReporter } from './enums.js';
 import { type HttpClient, parseItem, segment, streamedList } from './http.js';
 import {
@@ -19,8 +19,8 @@ import { WireEnrollment, WireEvent, WireEventSite, WireGroup, WireTelemetryRespo
  */
 
 const WireGroupList = z.array(WireGroup);
-/** Ajv-compiled from WireEnrollment: 50,000 of them per list (compiled-schema.ts says why). */
-const checkEnrollment = compileWireSchema(WireEnrollment);
+/** Ajv-compiled from WireEnrollment, as by-id answers are: 50,000 of them per list. */
+const checkEnrollment = checkFor(WireEnrollment);
 const WireEventList = z.array(WireEvent);
 const WireEventSiteList = z.array(WireEventSite);
 
