@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { onTestFinished } from 'vitest';
+import { freePort } from './free-port.js';
 
 /**
  * A real redis-server for a test: on a free loopback port, nothing persisted, stopped when the
@@ -61,16 +61,4 @@ export async function startRedis(options: { autoClose?: boolean } = {}): Promise
     }
   }
   return redis;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
