@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ServiceError } from '../errors.js';
 import { createCoalescer } from './coalesce.js';
-import { checkFor, type Check } from './compiled-schema.js';
-import { createJsonItemSplitter, MalformedJson } from './json-items.js';
+import { checkFor } from './compiled-schema.js';
+import { MalformedJson } from './json-items.js';
 import {
   type CallContext,
   malformedError,
@@ -17,6 +17,7 @@ import {
   type UpstreamName,
 } from './errors.js';
 import { createLimiter } from './limiter.js';
+import { type BodySink, MalformedItem } from './list-stream.js';
 import type { CallOptions, UpstreamCallReport } from './records.js';
 import { isRetryableStatus, isRetryableTransport, nextRetryDelayMs, retryAfterMs } from './retry.js';
 import { type BodyConsumer, type Exchange, exchange } from './transport.js';
@@ -93,56 +94,6 @@ type Outgoing = Pick<RequestSpec<unknown, unknown>, 'method' | 'path' | 'query' 
 /** A caller's request id goes into a header: printable ASCII only, bounded, or a fresh one. */
 function usableRequestId(id: string | undefined): string | undefined {
   return id !== undefined && /^[\x21-\x7e]{1,200}$/.test(id) ? id : undefined;
-}
-
-/** Thrown by a `map` that validates items itself (parseItem); becomes the malformed-answer error. */
-class MalformedItem extends Error {}
-
-/** A 2xx body read as it arrives (RequestSpec.stream). */
-export interface BodySink<W> {
-  write(chunk: Buffer): void;
-  /** The body is complete: its value, or throws (a malformed body). */
-  end(): W;
-}
-
-/**
- * A sink for `{ "<key>": [ ... ] }` that parses, validates and maps the items each chunk of the
- * body completes (json-items.ts), so a 60 MB list is done when its download is (issue 9).
- * `item` validates with parseItem; the first failure ends the reading and is thrown by end().
- */
-export function streamedList<T>(key: string, item: (raw: unknown, index: number) => T): () => BodySink<T[]> {
-  return () => {
-    const out: T[] = [];
-    let failure: unknown;
-    const splitter = createJsonItemSplitter(key, (raw, first) => {
-      for (let i = 0; i < raw.length; i++) out.push(item(raw[i], first + i));
-    });
-    return {
-      write(chunk) {
-        if (failure !== undefined) return;
-        try {
-          splitter.write(chunk);
-        } catch (e) {
-          failure = e;
-        }
-      },
-      end() {
-        if (failure !== undefined) throw failure;
-        splitter.end();
-        return out;
-      },
-    };
-  };
-}
-
-/**
- * Checks one item of a long list (streamedList) with a compiled schema (compiled-schema.ts).
- * Item by item, the list never exists twice in memory (issue 9: seconds of GC otherwise).
- */
-export function parseItem<T>(check: Check<T>, item: unknown, path: string): T {
-  const checked = check(item);
-  if (checked.ok) return checked.value;
-  throw new MalformedItem(`unexpected shape at ${[path, checked.path].filter(Boolean).join('.')}`);
 }
 
 const isSuccess = (status: number) => status >= 200 && status < 300;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ServiceError } from '../errors.js';
 import { checkFor } from './compiled-schema.js';
 import type { UnknownEnumReporter } from './enums.js';
-import { type HttpClient, parseItem, segment, streamedList } from './http.js';
+import { type HttpClient, segment } from './http.js';
+import { parseItem, streamedList } from './list-stream.js';
 import {
   toEnrollmentRecord,
   toEventRecord,
@@ -45,7 +46,7 @@ function actionBody(a: ActionInput) {
 
 export function createUtilityClient(http: HttpClient, report: UnknownEnumReporter): UtilityClient {
   const toEnrollment = (w: WireEnrollment) => toEnrollmentRecord(w, report);
-  // Read while it downloads, item by item (http.ts streamedList): a program's list can be 60 MB.
+  // Read while it downloads, item by item (list-stream.ts streamedList): a program's list can be 60 MB.
   const enrollmentList = streamedList('enrollments', (item, i) =>
     toEnrollment(parseItem(checkEnrollment, item, `enrollments.${i}`)),
   );
