@@ -1,3 +1,6 @@
+import { asServiceError, type Dispatch, type RequestSpec } from './dispatch.js';
+import type { Timeouts } from './errors.js';
+
 /**
  * Single-flight: identical concurrent reads share one upstream request. The entry is removed
  * when the request settles, so a later call always goes upstream again (no caching here).
@@ -73,4 +76,24 @@ export function raceAbort<T>(
       },
     );
   });
+}
+
+/**
+ * Single-flight as a layer: an identical concurrent read (same method, URL and body, `keyOf`)
+ * joins the call in flight, so everything below (retries, the report) happens once for all of
+ * its callers. Each caller keeps its own signal: one that gives up gets a cancelled error while
+ * the others wait on. Writes always pass through.
+ */
+export function coalesce(
+  coalescer: Coalescer,
+  keyOf: (spec: RequestSpec<unknown, unknown>) => string,
+  timeouts: Timeouts,
+): (next: Dispatch) => Dispatch {
+  return (next) => (call) => {
+    if (!call.spec.coalesce || call.spec.safety !== 'read') return next(call);
+    const shared = coalescer.run(keyOf(call.spec), (signal) => next({ ...call, signal }), call.signal);
+    return shared.catch((e: unknown) => {
+      throw asServiceError(e, call, timeouts);
+    });
+  };
 }

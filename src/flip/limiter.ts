@@ -1,3 +1,5 @@
+import type { Send } from './dispatch.js';
+
 /**
  * A counting semaphore: at most `limit` holders at once, the rest wait in FIFO order.
  * Bounds the requests in flight per upstream so one large query cannot open hundreds of sockets.
@@ -47,5 +49,21 @@ export function createLimiter(limit: number): Limiter {
         waiting.push(grant);
       });
     },
+  };
+}
+
+/**
+ * The in-flight bound as a layer: the slot is held for one exchange only (body included), never
+ * across a retry's back-off or a token fetch, which sit above it. Rejects with the signal's
+ * reason when the caller gives up while waiting for a slot.
+ */
+export function limit(limiter: Limiter): (next: Send) => Send {
+  return (next) => async (call) => {
+    const release = await limiter.acquire(call.signal);
+    try {
+      return await next(call);
+    } finally {
+      release();
+    }
   };
 }

@@ -1,4 +1,22 @@
-import { classifyStatus, type Safety, type TransportFailure, type UpstreamName } from './errors.js';
+import {
+  type Answer,
+  asServiceError,
+  type Call,
+  isSuccess,
+  type Runtime,
+  type Send,
+  type Success,
+} from './dispatch.js';
+import {
+  classifyStatus,
+  type Safety,
+  statusError,
+  statusMayHaveApplied,
+  type Timeouts,
+  type TransportFailure,
+  transportError,
+  type UpstreamName,
+} from './errors.js';
 
 /**
  * The retry policy: whether a failed attempt may be repeated (by its Safety) and when
@@ -10,6 +28,65 @@ export interface RetryBudget {
   retryMaxAttempts: number;
   retryBaseDelayMs: number;
   retryMaxTotalMs: number;
+}
+
+/**
+ * The policy as a layer: attempts until a 2xx, waiting between attempts (without holding an
+ * in-flight slot: `limit` sits below), or throws the final ServiceError. Every failure that
+ * reaches it, a cancelled wait included, leaves as a ServiceError. Its own rules, not undici's
+ * (whose retry interceptor repeats a POST by default): a write that may have reached Flip is
+ * never repeated.
+ */
+export function retry(
+  settings: RetryBudget & Timeouts,
+  runtime: Pick<Runtime, 'now' | 'random' | 'sleep'>,
+): (next: Send) => (call: Call) => Promise<Success> {
+  /** The delay before the next attempt after an error status, or throws the final error. */
+  function afterStatus(call: Call, tries: number, answer: Extract<Answer, { kind: 'response' }>): number {
+    const { ctx, state } = call;
+    if (statusMayHaveApplied(answer.status)) state.mayHaveApplied = true;
+    const afterMs = retryAfterMs(answer.headers['retry-after'], runtime.now());
+    const delayMs = isRetryableStatus(answer.status, ctx.upstream, ctx.safety)
+      ? delayFor(call, tries, afterMs)
+      : undefined;
+    if (delayMs !== undefined) return delayMs;
+    const retryAfterS = Math.max(1, Math.ceil((afterMs ?? settings.retryBaseDelayMs * 2 ** tries) / 1000));
+    throw statusError(answer.status, answer.text, ctx, {
+      retryAfterS,
+      mayHaveApplied: state.mayHaveApplied ?? false,
+    });
+  }
+
+  /** The delay before the next attempt after a transport failure, or throws the final error. */
+  function afterTransport(call: Call, tries: number, failure: TransportFailure): number {
+    const { ctx, state } = call;
+    if (failure.mayHaveReachedUpstream) state.mayHaveApplied = true;
+    const delayMs = isRetryableTransport(failure, ctx.safety) ? delayFor(call, tries) : undefined;
+    if (delayMs !== undefined) return delayMs;
+    throw transportError(failure, ctx, settings, { mayHaveApplied: state.mayHaveApplied ?? false });
+  }
+
+  function delayFor(call: Call, tries: number, afterMs?: number): number | undefined {
+    const elapsedMs = runtime.now() - call.state.startedMs;
+    return nextRetryDelayMs(settings, { tries, elapsedMs, retryAfterMs: afterMs }, runtime.random);
+  }
+
+  return (next) => async (call) => {
+    try {
+      // `tries` counts what retryMaxAttempts bounds: refreshOn401's repeat (below) is not one.
+      for (let tries = 1; ; tries++) {
+        const answer = await next(call);
+        if (answer.kind === 'response' && isSuccess(answer.status)) return answer;
+        const delayMs =
+          answer.kind === 'response'
+            ? afterStatus(call, tries, answer)
+            : afterTransport(call, tries, answer.failure);
+        await runtime.sleep(delayMs, call.signal);
+      }
+    } catch (e) {
+      throw asServiceError(e, call, settings);
+    }
+  };
 }
 
 /** A status worth another attempt: never for a write, since the answer proves it reached Flip. */
