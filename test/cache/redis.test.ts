@@ -5,6 +5,11 @@ import { DispatchEventDocument, type DispatchEventMutation } from '../../schema/
 import type { WireEnrollment } from '../../src/flip/wire.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { startService, type StartedService } from '../support/start.js';
+import { requireBinary } from '../support/system-binary.js';
+
+// Every suite here needs a real redis-server: skipped with the reason when it is absent (and no
+// hook runs then); with CI=true its absence fails the file instead.
+const redisServer = requireBinary('redis-server', 'apt-get install redis-server');
 
 // Two instances of the service on one Redis and one Flip (A's embedded simulator): they share
 // the cache, its invalidations (pub/sub) and dispatchEvent's idempotency keys.
@@ -54,7 +59,7 @@ async function sharedInRedis(key: string) {
   await vi.waitFor(async () => expect(await client.exists(`flip-graphql:cache:data:${key}`)).toBe(1));
 }
 
-describe('two instances on one Redis', () => {
+describe('two instances on one Redis', redisServer.suite, () => {
   it('A reads from Redis a program B fetched: no upstream call', async () => {
     const fromB = await firstEnrollmentVia(b);
     await sharedInRedis(`enrollments:${programId}`);
@@ -114,7 +119,7 @@ describe('two instances on one Redis', () => {
   });
 });
 
-describe('an instance whose Redis is gone', () => {
+describe('an instance whose Redis is gone', redisServer.suite, () => {
   it('still answers reads from Flip, and refuses dispatchEvent without sending it', async () => {
     const own = await startRedis();
     const svc = await startService({ env: { REDIS_URL: own.url, CACHE_TTL_S: '30' } });
