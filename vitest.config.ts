@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { SkipReasonsReporter } from './test/support/skip-reasons.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // After the summary line, one line per skip reason: a test that needs a missing system
+    // binary (test/support/system-binary.ts) says which and how to install it.
+    reporters: ['default', new SkipReasonsReporter()],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // type-graphql loads graphql's CJS build, vitest would load its ESM build: two copies

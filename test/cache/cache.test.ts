@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { WireEnrollment } from '../../src/flip/wire.js';
 import type { Simulator } from '../../src/simulator/types.js';
+import { startHoldingProxy } from '../support/holding-proxy.js';
 import { startTestSim, utility } from '../support/sim.js';
 import { startService } from '../support/start.js';
 
@@ -46,6 +47,28 @@ const PROGRAM_READ = /* GraphQL */ `
 type ProgramRead = {
   program: { enrollments: { nodes: { id: string; statusReason: string | null }[] } };
 };
+
+const FIRST_ENROLLMENT = /* GraphQL */ `
+  query ($id: ID!) {
+    program(id: $id) {
+      enrollments(first: 1) {
+        nodes {
+          id
+          statusReason
+        }
+      }
+    }
+  }
+`;
+
+/** Selecting no relation: the write request itself reads nothing after the PATCH. */
+const UPDATE_REASON = /* GraphQL */ `
+  mutation ($input: UpdateEnrollmentInput!) {
+    updateEnrollment(input: $input) {
+      id
+    }
+  }
+`;
 
 function firstEnrollment(sim: Simulator, programId: string): WireEnrollment {
   return sim.state.enrollments(programId)[0] as WireEnrollment;
@@ -144,6 +167,49 @@ describe('cross-request cache', () => {
     svc.sim.journal.clear();
     expect((await read()).statusReason).toBe('written through the service');
     expect(svc.sim.journal.counts()).toEqual({ 'GET /v1/enrollments': 1 });
+  });
+
+  it('stores nothing from a load that was running when a write dropped it: the next read fetches again', async () => {
+    const sim = await startTestSim();
+    const proxy = await startHoldingProxy(sim);
+    const clock = testClock();
+    const svc = await startService({
+      upstream: proxy.upstream,
+      env: { CACHE_TTL_S: String(TTL_S) },
+      cacheClock: clock.now,
+      autoClose: false,
+    });
+    onTestFinished(async () => {
+      await svc.close();
+      await sim.close();
+    });
+    const programId = sim.programs[0]!.id;
+    const read = async () => {
+      const res = await svc.gql<ProgramRead>(FIRST_ENROLLMENT, { id: programId });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.program.enrollments.nodes[0]!;
+    };
+    // A first load tells the service the enrollment's program; past 2 TTLs the next read loads again.
+    const before = await read();
+    clock.advanceS(2 * TTL_S);
+
+    const held = proxy.holdNext('GET', '/v1/enrollments');
+    const reading = read();
+    // Flip has answered with the enrollment as it was; the answer is still on its way.
+    await held.reached;
+    const reason = 'written while a load ran';
+    const write = await svc.gql(UPDATE_REASON, { input: { id: before.id, statusReason: reason } });
+    expect(write.body.errors).toBeUndefined();
+    held.release();
+    // The request that started the load gets that load's (older) answer...
+    expect(await reading).toEqual(before);
+
+    // ...but the cache never kept it (cross-request-cache.ts, the generation check).
+    sim.journal.clear();
+    expect(await read()).toEqual({ id: before.id, statusReason: reason });
+    expect(sim.journal.calls()).toEqual([
+      { method: 'GET', route: '/v1/enrollments', query: { program_id: programId } },
+    ]);
   });
 
   it('keeps nothing across requests with CACHE_TTL_S=0', async () => {

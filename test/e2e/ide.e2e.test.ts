@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { request } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { WELCOME_QUERY } from '../../src/server/ide/index.js';
 import { startService } from '../support/start.js';
+import { requireBinary } from '../support/system-binary.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's `chromium` package is the only browser used; .ci/run installs it with apt-get, a
+// developer machine may not have it (the browser test is then skipped with this reason), and no
+// browser is ever downloaded from anywhere else.
+const chromiumBinary = requireBinary('chromium', 'apt-get install chromium');
 const ARTIFACTS = '.artifacts';
 const OPERATIONS_DIR = join(import.meta.dirname, '..', 'operations');
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -93,10 +97,8 @@ describe('GRAPHQL_IDE=false', () => {
   });
 });
 
-describe('the IDE in Chromium', () => {
-  // Debian's `chromium` package is the only browser used; .ci/run installs it with apt-get, a
-  // developer machine may not have it, and no browser is ever downloaded from anywhere else.
-  it.skipIf(!existsSync(CHROMIUM))(
+describe('the IDE in Chromium', chromiumBinary.suite, () => {
+  it(
     'runs the example query on the simulator and sends every request to its own origin',
     { timeout: 90_000 },
     async () => {
@@ -136,7 +138,7 @@ describe('the IDE in Chromium', () => {
 
 async function openPage(): Promise<Page> {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chromiumBinary.path,
     args: [
       '--headless',
       '--no-sandbox',

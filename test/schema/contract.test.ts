@@ -42,7 +42,7 @@ function namesOf(schema: GraphQLSchema): string[] {
   return names.sort();
 }
 
-describe('the emitted schema against ../shared/contract/schema-contract.graphql', () => {
+describe('the emitted schema against the contract (schema/contract.graphql)', () => {
   it('has every type, field, argument and enum value of the contract, by name', () => {
     const have = new Set(namesOf(emitted()));
     expect(namesOf(contractSchema()).filter((name) => !have.has(name))).toEqual([]);
