@@ -19,7 +19,14 @@ export default defineConfig({
     environment: 'node',
     // After the summary line, one line per skip reason: a test that needs a missing system
     // binary (test/support/system-binary.ts) says which and how to install it.
-    reporters: ['default', new SkipReasonsReporter()],
+    // In CI also a JSON report, from which .ci/run prints the plain closing 'N passed' line.
+    reporters: [
+      'default',
+      new SkipReasonsReporter(),
+      ...(process.env.CI
+        ? [['json', { outputFile: '.artifacts/vitest.json' }] satisfies ['json', object]]
+        : []),
+    ],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // type-graphql loads graphql's CJS build, vitest would load its ESM build: two copies
