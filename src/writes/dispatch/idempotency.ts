@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ActionRecord, CreateEventInput, EventRecord } from '../../flip/index.js';
 import { ACTION_MODES, POWER_MODES, TARGET_TYPES } from '../../flip/wire.js';
 import type { JsonValue, KeyValueStore } from '../../store/index.js';
-import type { GraphQLContext } from '../context.js';
+import type { WriteCall, WriteDeps } from '../types.js';
 
 /**
  * dispatchEvent's idempotency records. Under each key (scoped to the caller) the store keeps the
@@ -90,12 +90,12 @@ export class DispatchKey {
 }
 
 /** The key's records, scoped to the caller: another caller's identical key is a different key. */
-export function dispatchKeyOf(ctx: GraphQLContext, idempotencyKey: string): DispatchKey {
-  const scope = sha256(`${ctx.caller?.id ?? ''}\u0000${idempotencyKey}`);
+export function dispatchKeyOf(deps: WriteDeps, call: WriteCall, idempotencyKey: string): DispatchKey {
+  const scope = sha256(`${call.caller?.id ?? ''}\u0000${idempotencyKey}`);
   return new DispatchKey(
-    ctx.deps.store,
+    deps.store,
     `idempotency:dispatchEvent:${scope}`,
-    ctx.deps.config.dispatch.idempotencyTtlS,
+    deps.config.dispatch.idempotencyTtlS,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ActionInput, ActionRecord, CreateEventInput, EventRecord } from '../../flip/index.js';
-import type { GraphQLContext } from '../context.js';
+import type { WriteCall } from '../types.js';
 
 /**
  * After a POST /v1/events whose answer never came, the event may exist. Flip has no idempotency
@@ -15,14 +15,14 @@ export const CLOCK_SKEW_MS = 60_000;
 
 /** The matching event (newest created first), or null. Rejects when GET /v1/events fails. */
 export async function findDispatchedEvent(
-  ctx: GraphQLContext,
+  call: WriteCall,
   input: CreateEventInput,
   attemptStartedAtMs: number,
 ): Promise<EventRecord | null> {
   // The request may have listed events before the POST: read them afresh.
-  ctx.loaders.invalidateEvents();
+  call.loaders.invalidateEvents();
   const earliestMs = attemptStartedAtMs - CLOCK_SKEW_MS;
-  const candidates = (await ctx.loaders.events()).filter(
+  const candidates = (await call.loaders.events()).filter(
     (e) => e.createdAt !== null && e.createdAt.getTime() >= earliestMs && isEventOf(e, input),
   );
   candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
