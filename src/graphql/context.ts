@@ -7,7 +7,7 @@ import type { WriteServices } from '../writes/index.js';
 /** What the server knows about a request before GraphQL runs. */
 export interface RequestInfo {
   requestId: string;
-  caller: { id: string; role: Role } | null;
+  caller: { id: string; role: Role; kind: 'api-key' | 'jwt' } | null;
 }
 
 /** Process-wide dependencies, built once by app.ts. */

@@ -24,7 +24,8 @@ export interface WriteDeps extends WriteHooks {
  */
 export interface WriteCall {
   requestId: string;
-  caller: { id: string } | null;
+  /** `kind` keeps an API key's `key:<id>` and a JWT whose sub is `key:<id>` apart. */
+  caller: { id: string; kind: 'api-key' | 'jwt' } | null;
   loaders: Loaders;
   now: Date;
 }

@@ -1,32 +1,68 @@
 import type { ActionInput, ActionRecord, CreateEventInput, EventRecord } from '../../flip/index.js';
 import type { WriteCall } from '../types.js';
+import type { DispatchKey, DispatchRecord } from './idempotency.js';
 
 /**
  * After a POST /v1/events whose answer never came, the event may exist. Flip has no idempotency
- * key of its own (REFERENCE.md 1.3), so we look: GET /v1/events, matching program, target type,
- * target ids (as sets), every action's mode, start and duration and the optional fields we sent,
- * and a created_at no earlier than the attempt's start minus a clock-skew allowance.
- * Another dispatch of an identical event in that window would match too: accepted, since it
- * would be the same event for every practical purpose.
+ * key of its own (REFERENCE.md 1.3), so we look (GET /v1/events) and claim an event only when we
+ * can show it is this attempt's (issue 13):
+ * - it is what we asked for: program, target type, target ids (as sets), every action's mode,
+ *   start and duration and the optional fields we sent;
+ * - it did not exist before the POST: its id is not among the matching events Flip listed just
+ *   before it (`before`); without that list nothing can be shown;
+ * - it was created within the attempt's window (created_at from its start minus a clock-skew
+ *   allowance to the longest a POST can take plus that allowance);
+ * - no other attempt could have created it: every other idempotency key (any caller's) that tried
+ *   to create such an event either ended with its own event, which is then not ours, or was
+ *   refused; one still pending or unknown could own any of them, so the outcome stays unknown;
+ * - exactly one event is left.
+ * What remains open: an identical event created outside this service between the list and the
+ * POST, or within the window by a client that is not this service.
  */
 
-/** How far Flip's clock may be behind ours when comparing created_at to the attempt start. */
+/** How far Flip's clock may be off ours when comparing created_at to the attempt's window. */
 export const CLOCK_SKEW_MS = 60_000;
 
-/** The matching event (newest created first), or null. Rejects when GET /v1/events fails. */
-export async function findDispatchedEvent(
+/**
+ * The event this attempt created, or null when none can be shown to be it. Rejects when
+ * GET /v1/events or the store fails (the outcome then stays unknown too).
+ */
+export async function findOwnEvent(
   call: WriteCall,
+  key: DispatchKey,
+  record: DispatchRecord,
   input: CreateEventInput,
-  attemptStartedAtMs: number,
+  maxAttemptMs: number,
 ): Promise<EventRecord | null> {
+  if (record.before === null) return null;
+  const before = new Set(record.before);
+  const earliestMs = record.attemptStartedAtMs - CLOCK_SKEW_MS;
+  const latestMs = record.attemptStartedAtMs + maxAttemptMs + CLOCK_SKEW_MS;
   // The request may have listed events before the POST: read them afresh.
   call.loaders.invalidateEvents();
-  const earliestMs = attemptStartedAtMs - CLOCK_SKEW_MS;
-  const candidates = (await call.loaders.events()).filter(
-    (e) => e.createdAt !== null && e.createdAt.getTime() >= earliestMs && isEventOf(e, input),
-  );
-  candidates.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-  return candidates[0] ?? null;
+  const candidates = (await call.loaders.events()).filter((e) => {
+    const createdMs = e.createdAt?.getTime();
+    return (
+      createdMs !== undefined &&
+      createdMs >= earliestMs &&
+      createdMs <= latestMs &&
+      !before.has(e.id) &&
+      isEventOf(e, input)
+    );
+  });
+  if (candidates.length === 0) return null;
+  const owned = new Set<string>();
+  for (const other of await key.otherAttempts(input)) {
+    if (other.state !== 'done' || !other.event) return null;
+    owned.add(other.event.id);
+  }
+  const left = candidates.filter((e) => !owned.has(e.id));
+  return left.length === 1 ? (left[0] ?? null) : null;
+}
+
+/** The ids of the events Flip lists now that match `input` (taken just before the POST). */
+export function matchingIds(events: readonly EventRecord[], input: CreateEventInput): string[] {
+  return events.filter((e) => isEventOf(e, input)).map((e) => e.id);
 }
 
 /** True when the event is what `input` asked for. */

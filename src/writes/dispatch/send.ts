@@ -5,7 +5,7 @@ import type { DispatchRequest, WriteCall, WriteDeps } from '../types.js';
 import { asInputError, Violations } from '../violations.js';
 import { type DispatchKey, type DispatchRecord, dispatchKeyOf, fingerprintOf } from './idempotency.js';
 import { checkIdempotencyKey, toCreateEventInput, validateDispatch } from './plan.js';
-import { findDispatchedEvent } from './recovery.js';
+import { findOwnEvent, matchingIds } from './recovery.js';
 
 const SUMMARY = 'The event was not dispatched';
 
@@ -14,7 +14,9 @@ const SUMMARY = 'The event was not dispatched';
  * - a key already used with the same input answers from its record (no validation, no POST);
  * - with another input: CONFLICT; while the first attempt is in flight: CONFLICT;
  * - a POST whose answer never came is looked for (recovery.ts), never re-sent;
- * - a POST that definitely failed frees the key and its error is returned.
+ * - a POST that definitely failed frees the key and its error is returned;
+ * - once the POST may have left, no failure (store, lookup, our own) is reported as anything but
+ *   the event or UPSTREAM_OUTCOME_UNKNOWN (issue 13).
  */
 export async function dispatch(
   deps: WriteDeps,
@@ -51,14 +53,26 @@ async function sendOnce(
   key: DispatchKey,
   attempt: Attempt,
 ): Promise<EventRecord> {
+  const before = await matchingEventIds(deps, call, attempt.input);
   // Wall clock, not call.now: it is compared with the created_at of Flip's clock.
-  const attemptStartedAtMs = clockOf(deps)();
-  if (!(await key.claim(attempt.fingerprint, attemptStartedAtMs))) {
+  const pending: DispatchRecord = {
+    fingerprint: attempt.fingerprint,
+    state: 'pending',
+    attemptStartedAtMs: clockOf(deps)(),
+    before,
+  };
+  if (!(await key.claim(pending))) {
     const holder = await key.read();
     if (holder) return resume(deps, call, key, holder, attempt);
     throw inProgress();
   }
-  const pending: DispatchRecord = { fingerprint: attempt.fingerprint, state: 'pending', attemptStartedAtMs };
+  try {
+    await key.register(attempt.input);
+  } catch (error) {
+    // Nothing was sent: free the key, and say why (the store's own error).
+    await releaseQuietly(key);
+    throw error;
+  }
   let event: EventRecord;
   try {
     event = await deps.clients.utility.createEvent(attempt.input, { requestId: call.requestId });
@@ -66,11 +80,31 @@ async function sendOnce(
     if (isServiceError(error) && error.code === 'UPSTREAM_OUTCOME_UNKNOWN') {
       return recover(deps, call, key, pending, attempt);
     }
-    await key.release();
+    // Flip refused it: nothing was applied, whatever the store does now.
+    await releaseQuietly(key);
     throw asInputError(error, 'input');
   }
+  // Flip's answer is the proof: the caller gets the event even if the store fails now. An
+  // unsaved key stays `pending`; a retry resumes it by recovery, which finds this event.
   await saveQuietly(key, { ...pending, state: 'done', event });
   return dispatched(deps, call, event, attempt.audit);
+}
+
+/**
+ * The ids of the events matching the input that Flip lists before the POST: never ours. Read
+ * from Flip, not from a cache (a stale list would leave out an event created meanwhile). When the
+ * list cannot be read the dispatch still goes ahead; its recovery can then prove nothing (null).
+ */
+async function matchingEventIds(
+  deps: WriteDeps,
+  call: WriteCall,
+  input: CreateEventInput,
+): Promise<string[] | null> {
+  try {
+    return matchingIds(await deps.clients.utility.listEvents({ requestId: call.requestId }), input);
+  } catch {
+    return null;
+  }
 }
 
 async function resume(
@@ -96,6 +130,10 @@ async function resume(
   return recover(deps, call, key, record, attempt);
 }
 
+/**
+ * After a POST that may have applied: the event if it can be shown to be this attempt's, else
+ * UPSTREAM_OUTCOME_UNKNOWN. Whatever fails here (lookup, store, anything) ends in the latter.
+ */
 async function recover(
   deps: WriteDeps,
   call: WriteCall,
@@ -105,18 +143,22 @@ async function recover(
 ): Promise<EventRecord> {
   let found: EventRecord | null = null;
   try {
-    found = await findDispatchedEvent(call, attempt.input, record.attemptStartedAtMs);
+    found = await findOwnEvent(call, key, record, attempt.input, maxAttemptMs(deps));
   } catch {
     // The lookup failed: the outcome stays unknown, and so does the answer.
   }
-  await invalidateShared(deps, [attempt.input.programId], ['events']);
-  if (!found) {
-    await key.save({ ...record, state: 'unknown' });
+  try {
+    await invalidateShared(deps, [attempt.input.programId], ['events']);
+    if (!found) {
+      await saveQuietly(key, { ...record, state: 'unknown' });
+      throw outcomeUnknown(call);
+    }
+    attempt.audit.detail = { ...attempt.audit.detail, recovered: true };
+    await saveQuietly(key, { ...record, state: 'done', event: found });
+    return await dispatched(deps, call, found, attempt.audit);
+  } catch {
     throw outcomeUnknown(call);
   }
-  attempt.audit.detail = { ...attempt.audit.detail, recovered: true };
-  await saveQuietly(key, { ...record, state: 'done', event: found });
-  return dispatched(deps, call, found, attempt.audit);
 }
 
 async function dispatched(
@@ -131,12 +173,21 @@ async function dispatched(
   return event;
 }
 
-/** Once Flip created the event, a failing store must not turn success into an error. */
+/** Once the POST left, a failing store must not change the answer (the record stays `pending`). */
 async function saveQuietly(key: DispatchKey, record: DispatchRecord): Promise<void> {
   try {
     await key.save(record);
   } catch {
-    // The key stays `pending`; once stale, a retry finds the event by lookup (never re-sends).
+    // The key stays `pending`; once stale, a retry resumes it by recovery (never re-sends).
+  }
+}
+
+/** After a definite refusal; if the store fails, the key stays `pending` until it is stale. */
+async function releaseQuietly(key: DispatchKey): Promise<void> {
+  try {
+    await key.release();
+  } catch {
+    // Deliberately ignored: the refusal is the answer.
   }
 }
 
@@ -145,9 +196,13 @@ async function saveQuietly(key: DispatchKey, record: DispatchRecord): Promise<vo
  * by a process that stopped mid-dispatch.
  */
 function isStale(deps: WriteDeps, record: DispatchRecord): boolean {
+  return clockOf(deps)() - record.attemptStartedAtMs > maxAttemptMs(deps);
+}
+
+/** Longer than any one POST can take: every timeout of one attempt, twice. */
+function maxAttemptMs(deps: WriteDeps): number {
   const http = deps.config.http;
-  const maxAttemptMs = 2 * (http.connectTimeoutMs + http.headersTimeoutMs + http.bodyTimeoutMs);
-  return clockOf(deps)() - record.attemptStartedAtMs > maxAttemptMs;
+  return 2 * (http.connectTimeoutMs + http.headersTimeoutMs + http.bodyTimeoutMs);
 }
 
 function inProgress(): ServiceError {
@@ -160,9 +215,11 @@ function inProgress(): ServiceError {
 function outcomeUnknown(call: WriteCall): ServiceError {
   return new ServiceError(
     'UPSTREAM_OUTCOME_UNKNOWN',
-    "The dispatch's answer from Flip never came and no matching event is listed (yet); it was not sent " +
-      'again. Retrying with the same idempotencyKey looks again and never re-sends; check the events ' +
-      'before dispatching with a new key.',
+    'The dispatch may have reached Flip, so the event may exist, but it could not be confirmed as ' +
+      "this request's (Flip's answer was lost, or the check after it failed); it was not sent again. " +
+      'Check the events query for an event of this program with these targets and actions. ' +
+      'Retrying with the same idempotencyKey checks again and never re-sends; only dispatch with a ' +
+      'new key once you know the event does not exist.',
     { requestId: call.requestId },
   );
 }
