@@ -87,7 +87,12 @@ async function sendOnce(
   // Flip's answer is the proof: the caller gets the event even if the store fails now. An
   // unsaved key stays `pending`; a retry resumes it by recovery, which finds this event.
   await saveQuietly(key, { ...pending, state: 'done', event });
-  return dispatched(deps, call, event, attempt.audit);
+  try {
+    return await dispatched(deps, call, event, attempt.audit);
+  } catch {
+    // Forgetting cached events failed: their TTL bounds the staleness; the event stands.
+    return event;
+  }
 }
 
 /**
