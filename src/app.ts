@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
-import { createContext, createSchema, type AuditEntry, type InvalidationScope } from './graphql/index.js';
+import { createContext, createSchema } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
@@ -14,6 +14,7 @@ import { createUpstreamCallRecorder, operationLogPlugin } from './server/operati
 import { authorizationPlugin } from './server/roles.js';
 import { createSharedState } from './shared-state.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
+import { createWriteServices, type AuditEntry, type InvalidationScope } from './writes/index.js';
 
 /** How long close() waits for the upstream pools after the HTTP drain. */
 const POOL_CLOSE_MS = 2_000;
@@ -85,20 +86,26 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     now: options.cacheClock,
   });
   const { store, cache, locator } = shared;
-  const deps = {
+  const writes = createWriteServices({
     clients,
     config,
     programs: upstream.programs,
-    recordBatch: metrics.recordBatch,
     store,
-    cache,
-    locator,
     // A write drops what it changed from the cache, here and (through Redis) on every instance.
     invalidate: cache
       ? (programId: string | null, scope: InvalidationScope) => cache.invalidate(programId, scope)
       : undefined,
     // One structured line per write: ids, codes and timing only (no names, emails, addresses).
     audit: (entry: AuditEntry) => logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`),
+  });
+  const deps = {
+    clients,
+    config,
+    programs: upstream.programs,
+    recordBatch: metrics.recordBatch,
+    cache,
+    locator,
+    writes,
   };
   const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });

@@ -142,6 +142,7 @@ const EnvSchema = z.object({
   DISPATCH_START_GRACE_S: int(60, 0, 86_400),
   DISPATCH_MAX_DURATION_S: int(86_400, 1, 7 * 86_400),
   IDEMPOTENCY_TTL_S: int(86_400, 1, 30 * 86_400),
+  IDEMPOTENCY_MAX_KEYS: int(100_000, 1, 10_000_000),
 
   GRAPHQL_API_KEYS: apiKeys,
   JWT_JWKS_URL: url,
@@ -216,7 +217,13 @@ export interface Config {
   defaultPageSize: number;
   maxPageSize: number;
   bulkConcurrency: number;
-  dispatch: { startGraceS: number; maxDurationS: number; idempotencyTtlS: number };
+  dispatch: {
+    startGraceS: number;
+    maxDurationS: number;
+    idempotencyTtlS: number;
+    /** Bound on live keys of the in-memory store (without REDIS_URL); a full store refuses new ones. */
+    idempotencyMaxKeys: number;
+  };
   auth: {
     apiKeys: { key: string; role: Role }[];
     jwt?: { jwksUrl?: string; publicKey?: string; issuer?: string; audience?: string; rolesClaim: string };
@@ -277,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
       startGraceS: e.DISPATCH_START_GRACE_S,
       maxDurationS: e.DISPATCH_MAX_DURATION_S,
       idempotencyTtlS: e.IDEMPOTENCY_TTL_S,
+      idempotencyMaxKeys: e.IDEMPOTENCY_MAX_KEYS,
     },
     auth: {
       apiKeys: e.GRAPHQL_API_KEYS,

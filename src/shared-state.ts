@@ -51,7 +51,9 @@ export async function createSharedState(
         onUp: (which) => logger.info({ redis: which }, 'Redis is reachable again'),
       })
     : undefined;
-  const store = redis ? createRedisStore(redis.client) : createMemoryStore();
+  const store = redis
+    ? createRedisStore(redis.client)
+    : createMemoryStore({ maxEntries: config.dispatch.idempotencyMaxKeys });
   const isCacheOn = config.cache.ttlS > 0 && config.cache.maxBytes > 0;
   const cache = isCacheOn
     ? new CrossRequestCache({

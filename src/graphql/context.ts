@@ -2,17 +2,16 @@ import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
-import type { KeyValueStore } from '../store/index.js';
-import type { WriteHooks } from './write-hooks.js';
+import type { WriteServices } from '../writes/index.js';
 
 /** What the server knows about a request before GraphQL runs. */
 export interface RequestInfo {
   requestId: string;
-  caller: { id: string; role: Role } | null;
+  caller: { id: string; role: Role; kind: 'api-key' | 'jwt' } | null;
 }
 
-/** Process-wide dependencies, built once by app.ts. The write hooks (audit, invalidate) are optional. */
-export interface ContextDeps extends WriteHooks {
+/** Process-wide dependencies, built once by app.ts. */
+export interface ContextDeps {
   clients: FlipClients;
   config: Readonly<Config>;
   /** The configured programs (Program.name is the FLIP_PROGRAMS display name). */
@@ -21,8 +20,8 @@ export interface ContextDeps extends WriteHooks {
   recordBatch?: (loader: string, size: number) => void;
   /** Clock for derived statuses (Event.status); injectable for tests. Default: the system clock. */
   now?: () => Date;
-  /** Idempotency records of dispatchEvent (memory, or Redis when several instances share them). */
-  store: KeyValueStore;
+  /** The write services (writes/): a mutation's resolver parses its arguments and calls one. */
+  writes: WriteServices;
   /** Enrollments, groups and events kept across requests; absent when CACHE_TTL_S=0. */
   cache?: CrossRequestCache;
   /** Which program an enrollment id is in, learnt from loads (kept even with the cache off). */

@@ -4,4 +4,3 @@
  */
 export { createSchema } from './schema.js';
 export { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from './context.js';
-export type { AuditEntry, InvalidationScope, WriteHooks } from './write-hooks.js';

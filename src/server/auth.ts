@@ -7,7 +7,11 @@ import { ServiceError } from '../errors.js';
 export interface Caller {
   id: string;
   role: Role;
+  /** How the caller proved who it is: ids of different kinds never name the same caller. */
+  kind: CallerKind;
 }
+
+export type CallerKind = 'api-key' | 'jwt';
 
 export interface Authenticator {
   /**
@@ -80,7 +84,9 @@ function matchKey(keys: { hash: Buffer; role: Role }[], token: string): Caller |
   for (const key of keys) {
     if (timingSafeEqual(key.hash, hash) && !found) found = key;
   }
-  return found ? { id: `key:${found.hash.toString('hex').slice(0, 8)}`, role: found.role } : undefined;
+  return found
+    ? { id: `key:${found.hash.toString('hex').slice(0, 8)}`, role: found.role, kind: 'api-key' }
+    : undefined;
 }
 
 function sha256(text: string): Buffer {
@@ -114,7 +120,7 @@ async function createJwtVerifier(jwt: JwtConfig): Promise<(token: string) => Pro
     if (!role) {
       throw new ServiceError('FORBIDDEN', `The token carries no known role in claim "${jwt.rolesClaim}".`);
     }
-    return { id: payload.sub, role };
+    return { id: payload.sub, role, kind: 'jwt' };
   };
 }
 

@@ -105,6 +105,18 @@ export function createRedisStore(redis: Redis, options: { prefix?: string } = {}
       run(
         async () => (await redis.set(prefix + key, JSON.stringify(value), 'PX', ttlMs(ttlS), 'NX')) === 'OK',
       ),
+    addMember: (key, member, ttlS) =>
+      run(async () => {
+        // One transaction, so the set never lacks its TTL. Every add uses the same TTL (the
+        // idempotency TTL), so re-arming it only ever extends the set's life.
+        const results = await redis
+          .multi()
+          .sadd(prefix + key, member)
+          .pexpire(prefix + key, ttlMs(ttlS))
+          .exec();
+        if (!results || results.some(([error]) => error)) throw new Error('MULTI failed');
+      }),
+    members: (key) => run(() => redis.smembers(prefix + key)),
     delete: (key) =>
       run(async () => {
         await redis.del(prefix + key);

@@ -6,7 +6,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /**
  * Every method is atomic for its key. Values go in and come out as JSON: a stored object is never
  * the caller's object, and `get` returns `unknown`-shaped JSON that callers parse (zod).
- * Implementations reject only for an infrastructure failure (e.g. Redis unreachable).
+ * Implementations reject for an infrastructure failure (e.g. Redis unreachable) and, when bounded,
+ * refuse a new key once full (never dropping a live one to make room): a ServiceError either way.
  */
 export interface KeyValueStore {
   /** The value, or undefined when absent or expired. */
@@ -18,6 +19,13 @@ export interface KeyValueStore {
    * Of concurrent callers exactly one gets true: the primitive to claim a key.
    */
   setIfAbsent(key: string, value: JsonValue, ttlS: number): Promise<boolean>;
+  /**
+   * Adds `member` to the set under `key` (created when absent) and keeps the set for at least
+   * `ttlS` more seconds. Atomic: concurrent adds are all kept. A set key holds only a set.
+   */
+  addMember(key: string, member: string, ttlS: number): Promise<void>;
+  /** The members of the set under `key`; empty when absent or expired. */
+  members(key: string): Promise<string[]>;
   /** Removes the key; no error when it is absent. */
   delete(key: string): Promise<void>;
   /** Releases connections (graceful shutdown). */

@@ -52,12 +52,34 @@ describe('createMemoryStore', () => {
     expect(await store.get('k')).toBeUndefined();
   });
 
-  it('drops the least recently used entry beyond maxEntries', async () => {
-    const store = createMemoryStore({ maxEntries: 2 });
-    await store.set('a', 1, 60);
-    await store.set('b', 2, 60);
-    await store.get('a');
-    await store.set('c', 3, 60);
-    expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual([1, undefined, 3]);
+  it('#13: refuses a new key when full instead of dropping a live one, and takes keys again once one expired', async () => {
+    const c = clock();
+    const store = createMemoryStore({ maxEntries: 2, now: c.now });
+    await store.set('a', 1, 10);
+    await store.addMember('s', 'm', 20);
+    await expect(store.setIfAbsent('b', 2, 10)).rejects.toMatchObject({
+      extensions: { code: 'RATE_LIMITED', retryAfterS: 10 },
+    });
+    await expect(store.set('b', 2, 10)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    // Live keys are untouched and may still be replaced.
+    await store.set('a', 3, 10);
+    expect([await store.get('a'), await store.members('s')]).toEqual([3, ['m']]);
+    c.advance(10_001);
+    expect(await store.setIfAbsent('b', 2, 10)).toBe(true);
+    expect([await store.get('a'), await store.get('b')]).toEqual([undefined, 2]);
+  });
+
+  it('keeps a set of members for its TTL, extended by each add', async () => {
+    const c = clock();
+    const store = createMemoryStore({ now: c.now });
+    expect(await store.members('s')).toEqual([]);
+    await store.addMember('s', 'x', 10);
+    c.advance(5_000);
+    await store.addMember('s', 'y', 10);
+    await store.addMember('s', 'x', 10);
+    c.advance(9_000);
+    expect((await store.members('s')).sort()).toEqual(['x', 'y']);
+    c.advance(1_001);
+    expect(await store.members('s')).toEqual([]);
   });
 });

@@ -35,6 +35,18 @@ describe('createRedisStore', redisServer.suite, () => {
     for (const store of stores) expect(await store.get('key')).toBe(`instance ${winner}`);
   });
 
+  it('keeps every member added to a set, from every instance, with the TTL', async () => {
+    const redis = await startRedis();
+    const [a, b] = await Promise.all(
+      [1, 2].map(async () => createRedisStore((await connected(redis.url)).client)),
+    );
+    await Promise.all([a!.addMember('s', 'x', 60), b!.addMember('s', 'y', 60), a!.addMember('s', 'x', 60)]);
+    expect((await b!.members('s')).sort()).toEqual(['x', 'y']);
+    expect(await a!.members('absent')).toEqual([]);
+    await a!.addMember('short', 'z', 0.05);
+    await vi.waitFor(async () => expect(await a!.members('short')).toEqual([]), { timeout: 2_000 });
+  });
+
   it('forgets a key once its TTL has passed', async () => {
     const redis = await startRedis();
     const store = createRedisStore((await connected(redis.url)).client);
@@ -48,7 +60,12 @@ describe('createRedisStore', redisServer.suite, () => {
     const redis = await startRedis();
     const store = createRedisStore((await connected(redis.url)).client);
     await redis.close();
-    for (const attempt of [() => store.get('k'), () => store.setIfAbsent('k', 1, 60)]) {
+    for (const attempt of [
+      () => store.get('k'),
+      () => store.setIfAbsent('k', 1, 60),
+      () => store.addMember('s', 'm', 60),
+      () => store.members('s'),
+    ]) {
       await expect(attempt()).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
     }
   });

@@ -1,15 +1,13 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { EnrollmentStatus } from '../../flip/index.js';
 import type { EnrollmentEntry } from '../../loaders/index.js';
-import { audited } from '../audit.js';
 import type { GraphQLContext } from '../context.js';
 import { EnrollmentStatusEnum } from '../enums.js';
 import { BulkEnrollmentResult } from './bulk.type.js';
-import { ARGUMENT_PATHS, updateEnrollment, updateEnrollments } from './enrollment-update.js';
 import { UpdateEnrollmentInput } from './enrollment-update.inputs.js';
 import { Enrollment } from './enrollment.type.js';
 
-/** Status and group changes (PATCH /v1/enrollments/{id}); the logic is in enrollment-update.ts. */
+/** Status and group changes (PATCH /v1/enrollments/{id}); the logic is in writes/enrollments.ts. */
 @Resolver()
 export class EnrollmentMutationResolver {
   @Mutation(() => Enrollment, { description: 'PATCH /v1/enrollments/{id} with the given fields only.' })
@@ -17,14 +15,12 @@ export class EnrollmentMutationResolver {
     @Arg('input', () => UpdateEnrollmentInput) input: UpdateEnrollmentInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EnrollmentEntry> {
-    const change = {
+    return ctx.deps.writes.enrollments.update(ctx, {
       id: input.id,
       ...(input.status == null ? {} : { status: input.status }),
       ...(input.statusReason == null ? {} : { statusReason: input.statusReason }),
       ...(input.groupIds == null ? {} : { groupIds: input.groupIds }),
-    };
-    const record = { programId: null, targetIds: [input.id, ...(input.groupIds ?? [])] };
-    return audited(ctx, 'updateEnrollment', record, (r) => updateEnrollment(ctx, change, r));
+    });
   }
 
   @Mutation(() => Enrollment, { description: 'Sets status ACTIVE, with an optional reason.' })
@@ -75,9 +71,7 @@ export class EnrollmentMutationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<BulkEnrollmentResult> {
     const patch = { status, ...(statusReason == null ? {} : { statusReason }) };
-    return audited(ctx, 'updateEnrollments', { programId: null, targetIds: ids }, (r) =>
-      updateEnrollments(ctx, ids, patch, r),
-    );
+    return ctx.deps.writes.enrollments.updateMany(ctx, ids, patch);
   }
 }
 
@@ -89,7 +83,5 @@ function setStatus(
   reason: string | null | undefined,
 ): Promise<EnrollmentEntry> {
   const change = { id, status, ...(reason == null ? {} : { statusReason: reason }) };
-  return audited(ctx, operation, { programId: null, targetIds: [id] }, (r) =>
-    updateEnrollment(ctx, change, r, ARGUMENT_PATHS),
-  );
+  return ctx.deps.writes.enrollments.setStatus(ctx, operation, change);
 }

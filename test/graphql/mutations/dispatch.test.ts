@@ -36,7 +36,7 @@ function deviceEvent(deviceIds: string[], startsAt = inMinutes(30)) {
 }
 
 describe('Mutation.dispatchEvent', () => {
-  it('validates the targets with one read, then sends one POST with a snake_case body', async () => {
+  it('validates the targets with one read, lists the events it must not claim, then sends one POST with a snake_case body', async () => {
     const input = deviceEvent(batteries(0));
     const res = await svc.gql<DispatchEventMutation>(DispatchEventDocument, {
       input,
@@ -53,6 +53,8 @@ describe('Mutation.dispatchEvent', () => {
     });
     expect(svc.sim.journal.calls()).toEqual([
       { method: 'GET', route: '/v1/enrollments', query: { program_id: input.programId } },
+      // Issue 13: the matching events that exist before the POST are never this dispatch's.
+      { method: 'GET', route: '/v1/events' },
       {
         method: 'POST',
         route: '/v1/events',

@@ -1,12 +1,11 @@
-import { errorCodeOf, isServiceError } from '../../errors.js';
-import type { EnrollmentRecord, UpdateEnrollmentPatch } from '../../flip/index.js';
-import { GROUP_ID_PATTERN } from '../../flip/wire.js';
-import type { EnrollmentEntry } from '../../loaders/index.js';
-import { invalidateShared, type WriteRecord } from '../audit.js';
-import { mapWithConcurrency } from '../concurrency.js';
-import type { GraphQLContext } from '../context.js';
-import { asInputError, Violations } from '../violations.js';
-import type { BulkItemError } from './bulk.type.js';
+import { errorCodeOf, isServiceError } from '../errors.js';
+import type { EnrollmentRecord, EnrollmentStatus, UpdateEnrollmentPatch } from '../flip/index.js';
+import { GROUP_ID_PATTERN } from '../flip/wire.js';
+import type { EnrollmentEntry } from '../loaders/index.js';
+import { audited, invalidateShared, type WriteRecord } from './audit.js';
+import { mapWithConcurrency } from './concurrency.js';
+import type { BulkItemError, WriteCall, WriteDeps } from './types.js';
+import { asInputError, Violations } from './violations.js';
 
 /** Bound on a status reason: it is stored upstream and shown to operators. */
 export const MAX_STATUS_REASON_CHARS = 500;
@@ -31,14 +30,57 @@ export const INPUT_PATHS: ChangePaths = {
 };
 export const ARGUMENT_PATHS: ChangePaths = { input: '', id: 'id', statusReason: 'reason' };
 
+export interface BulkEnrollmentOutcome {
+  succeeded: EnrollmentEntry[];
+  failed: BulkItemError[];
+}
+
+/** Enrollment writes (PATCH /v1/enrollments/{id}); each call is audited. */
+export interface EnrollmentWrites {
+  /** updateEnrollment: only the given fields are sent. */
+  update(call: WriteCall, change: EnrollmentChange): Promise<EnrollmentEntry>;
+  /** approve/pause/reject/unenroll: one status, an optional reason (argument paths). */
+  setStatus(
+    call: WriteCall,
+    operation: string,
+    change: { id: string; status: EnrollmentStatus; statusReason?: string },
+  ): Promise<EnrollmentEntry>;
+  /** updateEnrollments: one patch for many ids. */
+  updateMany(
+    call: WriteCall,
+    ids: readonly string[],
+    patch: UpdateEnrollmentPatch,
+  ): Promise<BulkEnrollmentOutcome>;
+}
+
+export function createEnrollmentWrites(deps: WriteDeps): EnrollmentWrites {
+  return {
+    update(call, change) {
+      const record = { programId: null, targetIds: [change.id, ...(change.groupIds ?? [])] };
+      return audited(deps, call, 'updateEnrollment', record, (r) => updateEnrollment(deps, call, change, r));
+    },
+    setStatus(call, operation, change) {
+      return audited(deps, call, operation, { programId: null, targetIds: [change.id] }, (r) =>
+        updateEnrollment(deps, call, change, r, ARGUMENT_PATHS),
+      );
+    },
+    updateMany(call, ids, patch) {
+      return audited(deps, call, 'updateEnrollments', { programId: null, targetIds: [...ids] }, (r) =>
+        updateEnrollments(deps, call, ids, patch, r),
+      );
+    },
+  };
+}
+
 /**
  * One PATCH /v1/enrollments/{id} with only the given fields. Group ids are checked first against
  * the groups of the enrollment's program (reads: the configured programs' enrollments until it is
  * found, and that program's groups); when the enrollment is in no configured program Flip checks
  * them. Afterwards the request's loaders hold the new state and the shared cache is told.
  */
-export async function updateEnrollment(
-  ctx: GraphQLContext,
+async function updateEnrollment(
+  deps: WriteDeps,
+  call: WriteCall,
   change: EnrollmentChange,
   audit: WriteRecord,
   paths: ChangePaths = INPUT_PATHS,
@@ -49,22 +91,22 @@ export async function updateEnrollment(
     violations.add(paths.input, 'must set at least one of status, statusReason and groupIds');
   }
   checkStatusReason(violations, change.statusReason, paths.statusReason);
-  const programId = await checkGroupIds(ctx, violations, change);
+  const programId = await checkGroupIds(call, violations, change);
   violations.throwIfAny('The enrollment was not updated');
   audit.programId = programId;
 
   let record: EnrollmentRecord;
   try {
-    record = await ctx.deps.clients.utility.updateEnrollment(change.id, patchOf(change), {
-      requestId: ctx.requestId,
+    record = await deps.clients.utility.updateEnrollment(change.id, patchOf(change), {
+      requestId: call.requestId,
     });
   } catch (error) {
-    if (errorCodeOf(error) === 'UPSTREAM_OUTCOME_UNKNOWN') await forgetProgram(ctx, programId);
+    if (errorCodeOf(error) === 'UPSTREAM_OUTCOME_UNKNOWN') await forgetProgram(deps, call, programId);
     throw asInputError(error, paths.input);
   }
-  const entry = primed(ctx, record, programId);
+  const entry = primed(call, record, programId);
   audit.programId = entry.programId;
-  await invalidateShared(ctx, [entry.programId], ['enrollments']);
+  await invalidateShared(deps, [entry.programId], ['enrollments']);
   return entry;
 }
 
@@ -72,12 +114,13 @@ export async function updateEnrollment(
  * The same change for many ids: at most config.bulkConcurrency PATCHes in flight, every distinct
  * id reported once, in `succeeded` or in `failed` with its code; one failure stops nothing.
  */
-export async function updateEnrollments(
-  ctx: GraphQLContext,
+async function updateEnrollments(
+  deps: WriteDeps,
+  call: WriteCall,
   ids: readonly string[],
   patch: UpdateEnrollmentPatch,
   audit: WriteRecord,
-): Promise<{ succeeded: EnrollmentEntry[]; failed: BulkItemError[] }> {
+): Promise<BulkEnrollmentOutcome> {
   const violations = new Violations();
   if (ids.length > MAX_BULK_IDS) violations.add('ids', `must list at most ${MAX_BULK_IDS} ids`);
   checkStatusReason(violations, patch.statusReason, 'statusReason');
@@ -88,12 +131,12 @@ export async function updateEnrollments(
   type Outcome = { id: string; record: EnrollmentRecord } | { id: string; error: unknown };
   const outcomes = await mapWithConcurrency(
     distinct,
-    ctx.deps.config.bulkConcurrency,
+    deps.config.bulkConcurrency,
     async (id): Promise<Outcome> => {
       try {
         return {
           id,
-          record: await ctx.deps.clients.utility.updateEnrollment(id, patch, { requestId: ctx.requestId }),
+          record: await deps.clients.utility.updateEnrollment(id, patch, { requestId: call.requestId }),
         };
       } catch (error) {
         return { id, error };
@@ -103,13 +146,13 @@ export async function updateEnrollments(
   const succeeded: EnrollmentEntry[] = [];
   const failed: BulkItemError[] = [];
   for (const outcome of outcomes) {
-    if ('record' in outcome) succeeded.push(primed(ctx, outcome.record, null));
+    if ('record' in outcome) succeeded.push(primed(call, outcome.record, null));
     else failed.push(itemError(outcome.id, outcome.error));
   }
-  if (failed.some((f) => f.code === 'UPSTREAM_OUTCOME_UNKNOWN')) await forgetProgram(ctx, null);
+  if (failed.some((f) => f.code === 'UPSTREAM_OUTCOME_UNKNOWN')) await forgetProgram(deps, call, null);
   audit.detail = { succeeded: succeeded.length, failed: failed.length };
   await invalidateShared(
-    ctx,
+    deps,
     succeeded.map((e) => e.programId),
     ['enrollments'],
   );
@@ -133,7 +176,7 @@ function checkStatusReason(violations: Violations, reason: string | undefined, p
 
 /** Checks the group ids; returns the enrollment's program when it had to be found (else null). */
 async function checkGroupIds(
-  ctx: GraphQLContext,
+  call: WriteCall,
   violations: Violations,
   change: EnrollmentChange,
 ): Promise<string | null> {
@@ -148,10 +191,10 @@ async function checkGroupIds(
     else violations.add(`input.groupIds[${i}]`, `repeats input.groupIds[${first}]`);
   });
   if (change.id.trim() === '') return null;
-  const entry = await ctx.loaders.enrollment(change.id, { inProgram: true });
+  const entry = await call.loaders.enrollment(change.id, { inProgram: true });
   if (entry === null || entry.programId === null) return null;
   const programId = entry.programId;
-  const known = new Set((await ctx.loaders.groups(programId)).map((g) => g.id));
+  const known = new Set((await call.loaders.groups(programId)).map((g) => g.id));
   groupIds.forEach((id, i) => {
     if (GROUP_ID_PATTERN.test(id) && !known.has(id)) {
       violations.add(`input.groupIds[${i}]`, `is not a group of program ${programId}`);
@@ -161,16 +204,16 @@ async function checkGroupIds(
 }
 
 /** The request's loaders now hold Flip's answer; the entry carries its program when known. */
-function primed(ctx: GraphQLContext, record: EnrollmentRecord, programId: string | null): EnrollmentEntry {
-  const entry = ctx.loaders.primeEnrollment(record);
+function primed(call: WriteCall, record: EnrollmentRecord, programId: string | null): EnrollmentEntry {
+  const entry = call.loaders.primeEnrollment(record);
   return entry.programId === null && programId !== null ? { ...entry, programId } : entry;
 }
 
 /** A PATCH whose answer never came may have applied: nothing cached may be trusted. */
-async function forgetProgram(ctx: GraphQLContext, programId: string | null): Promise<void> {
-  for (const p of programId === null ? ctx.deps.programs : [{ id: programId }])
-    ctx.loaders.invalidateProgram(p.id);
-  await invalidateShared(ctx, [programId], ['enrollments']);
+async function forgetProgram(deps: WriteDeps, call: WriteCall, programId: string | null): Promise<void> {
+  for (const p of programId === null ? deps.programs : [{ id: programId }])
+    call.loaders.invalidateProgram(p.id);
+  await invalidateShared(deps, [programId], ['enrollments']);
 }
 
 function itemError(id: string, error: unknown): BulkItemError {

@@ -3,15 +3,17 @@ import { z } from 'zod';
 import type { ActionRecord, CreateEventInput, EventRecord } from '../../flip/index.js';
 import { ACTION_MODES, POWER_MODES, TARGET_TYPES } from '../../flip/wire.js';
 import type { JsonValue, KeyValueStore } from '../../store/index.js';
-import type { GraphQLContext } from '../context.js';
+import type { WriteCall, WriteDeps } from '../types.js';
 
 /**
  * dispatchEvent's idempotency records. Under each key (scoped to the caller) the store keeps the
  * fingerprint of the input and how the dispatch went:
  * - `pending`: claimed with setIfAbsent, the POST is (or was) on its way;
  * - `done`: the event Flip created, returned again for the same key and input;
- * - `unknown`: the POST's answer never came and no matching event was found; never re-sent.
+ * - `unknown`: the POST's answer never came and no event could be proven ours; never re-sent.
  * A definite failure deletes the record, so the caller may try again with the same key.
+ * Every attempt is also listed, before its POST, under its event's match key (`attempts`): the
+ * keys of every caller that tried to create an event recovery could mistake for this one.
  */
 
 export type DispatchState = 'pending' | 'done' | 'unknown';
@@ -21,6 +23,11 @@ export interface DispatchRecord {
   state: DispatchState;
   /** Epoch ms when the POST was about to be sent (a recovered event was created after it). */
   attemptStartedAtMs: number;
+  /**
+   * Ids of the events matching the input that Flip listed just before the POST (none of them can
+   * be this attempt's); null when that list could not be read (recovery can then prove nothing).
+   */
+  before: string[] | null;
   event?: EventRecord;
 }
 
@@ -55,27 +62,46 @@ const StoredRecord = z.object({
   fingerprint: z.string(),
   state: z.enum(['pending', 'done', 'unknown']),
   attemptStartedAtMs: z.number(),
+  // Absent in records written before issue 13: such an attempt's recovery can prove nothing.
+  before: z
+    .array(z.string())
+    .nullable()
+    .optional()
+    .transform((ids) => ids ?? null),
   event: StoredEvent.optional(),
 });
 
-/** The records of one caller's key; every method is one store call. */
+const KEY_PREFIX = 'idempotency:dispatchEvent:';
+
+/** The records of one caller's key; every method is one store call (otherAttempts: one per attempt). */
 export class DispatchKey {
   constructor(
     private readonly store: KeyValueStore,
-    private readonly storeKey: string,
+    readonly storeKey: string,
     private readonly ttlS: number,
   ) {}
 
   /** The record, or null when absent, expired or unreadable (an unreadable one is replaced on claim). */
-  async read(): Promise<DispatchRecord | null> {
-    const parsed = StoredRecord.safeParse(await this.store.get(this.storeKey));
-    return parsed.success ? parsed.data : null;
+  read(): Promise<DispatchRecord | null> {
+    return readRecord(this.store, this.storeKey);
   }
 
   /** Atomically takes the key for a new attempt; false when another record holds it. */
-  claim(fingerprint: string, attemptStartedAtMs: number): Promise<boolean> {
-    const record: DispatchRecord = { fingerprint, state: 'pending', attemptStartedAtMs };
+  claim(attempt: Pick<DispatchRecord, 'fingerprint' | 'attemptStartedAtMs' | 'before'>): Promise<boolean> {
+    const record: DispatchRecord = { ...attempt, state: 'pending' };
     return this.store.setIfAbsent(this.storeKey, toJson(record), this.ttlS);
+  }
+
+  /** Lists this key among the attempts at events like `input`; before the POST, or not at all. */
+  register(input: CreateEventInput): Promise<void> {
+    return this.store.addMember(attemptsKeyOf(input), this.storeKey, this.ttlS);
+  }
+
+  /** The records of every other attempt (any caller's) at an event like `input`, that still exist. */
+  async otherAttempts(input: CreateEventInput): Promise<DispatchRecord[]> {
+    const keys = (await this.store.members(attemptsKeyOf(input))).filter((k) => k !== this.storeKey);
+    const records = await Promise.all(keys.map((k) => readRecord(this.store, k)));
+    return records.filter((r): r is DispatchRecord => r !== null);
   }
 
   /** Records the outcome; the key lives for the configured TTL from now. */
@@ -90,13 +116,43 @@ export class DispatchKey {
 }
 
 /** The key's records, scoped to the caller: another caller's identical key is a different key. */
-export function dispatchKeyOf(ctx: GraphQLContext, idempotencyKey: string): DispatchKey {
-  const scope = sha256(`${ctx.caller?.id ?? ''}\u0000${idempotencyKey}`);
-  return new DispatchKey(
-    ctx.deps.store,
-    `idempotency:dispatchEvent:${scope}`,
-    ctx.deps.config.dispatch.idempotencyTtlS,
-  );
+export function dispatchKeyOf(deps: WriteDeps, call: WriteCall, idempotencyKey: string): DispatchKey {
+  const scope = sha256(`${callerScopeOf(call.caller)}\u0000${idempotencyKey}`);
+  return new DispatchKey(deps.store, `${KEY_PREFIX}${scope}`, deps.config.dispatch.idempotencyTtlS);
+}
+
+/**
+ * The caller's part of a key's scope, one per caller and never shared by two (issue 13): an API
+ * key is `key:<id>`, so a JWT subject that starts with `key:` (or `jwt:`, to stay one-to-one) gets
+ * `jwt:` in front. Every other subject, and every API key, keeps the scope it had before, so
+ * records written before this rule are still found (a retry across the upgrade is not re-sent).
+ */
+function callerScopeOf(caller: WriteCall['caller']): string {
+  if (caller === null) return '';
+  if (caller.kind === 'jwt' && /^(key|jwt):/.test(caller.id)) return `jwt:${caller.id}`;
+  return caller.id;
+}
+
+async function readRecord(store: KeyValueStore, storeKey: string): Promise<DispatchRecord | null> {
+  const parsed = StoredRecord.safeParse(await store.get(storeKey));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Events that recovery would match to `input` (recovery.ts isEventOf: program, target type,
+ * targets as a set, each action's mode, start and duration) share this key, whatever their
+ * optional fields and whoever asked.
+ */
+function attemptsKeyOf(input: CreateEventInput): string {
+  const canonical = {
+    programId: input.programId,
+    targetType: input.targetType,
+    targetIds: [...new Set(input.targetIds)].sort(),
+    actions: input.actions
+      .map((a) => [a.startsAt.toISOString(), a.mode, a.durationS] as const)
+      .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2] - b[2]),
+  };
+  return `${KEY_PREFIX}attempts:${sha256(JSON.stringify(canonical))}`;
 }
 
 /**
@@ -130,6 +186,7 @@ function toJson(record: DispatchRecord): JsonValue {
     fingerprint: record.fingerprint,
     state: record.state,
     attemptStartedAtMs: record.attemptStartedAtMs,
+    before: record.before,
     ...(record.event ? { event: eventToJson(record.event) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { errorCodeOf } from '../errors.js';
-import type { GraphQLContext } from './context.js';
-import type { AuditEntry, InvalidationScope } from './write-hooks.js';
+import type { AuditEntry, InvalidationScope, WriteHooks } from './hooks.js';
+import type { WriteCall } from './types.js';
 
 /** What a write knows about itself before and while it runs; filled in as it goes. */
 export interface WriteRecord {
@@ -11,11 +11,12 @@ export interface WriteRecord {
 }
 
 /**
- * Runs one write and emits its audit entry (ctx.deps.audit) once it settled, with the outcome
+ * Runs one write and emits its audit entry (hooks.audit) once it settled, with the outcome
  * code and duration. `record` may be amended by `run` (e.g. the program found, the event id).
  */
 export async function audited<T>(
-  ctx: GraphQLContext,
+  hooks: WriteHooks,
+  call: WriteCall,
   operation: string,
   record: WriteRecord,
   run: (record: WriteRecord) => Promise<T>,
@@ -28,10 +29,10 @@ export async function audited<T>(
     outcome = errorCodeOf(error);
     throw error;
   } finally {
-    ctx.deps.audit?.({
+    hooks.audit?.({
       operation,
-      callerId: ctx.caller?.id ?? null,
-      requestId: ctx.requestId,
+      callerId: call.caller?.id ?? null,
+      requestId: call.requestId,
       programId: record.programId,
       targetIds: record.targetIds,
       ...(record.idempotencyKey === undefined ? {} : { idempotencyKey: record.idempotencyKey }),
@@ -47,11 +48,11 @@ export async function audited<T>(
  * write stands, and the cache's own TTL bounds the staleness (issue 9 decides how it reports it).
  */
 export async function invalidateShared(
-  ctx: GraphQLContext,
+  hooks: WriteHooks,
   programIds: readonly (string | null)[],
   scopes: readonly InvalidationScope[],
 ): Promise<void> {
-  const invalidate = ctx.deps.invalidate;
+  const invalidate = hooks.invalidate;
   if (!invalidate) return;
   const distinct = programIds.includes(null) ? [null] : [...new Set(programIds)];
   await Promise.all(

@@ -1,11 +1,19 @@
 import type { CreateEventInput, EventRecord } from '../../flip/index.js';
 import { ENROLLMENT_STATUSES } from '../../flip/wire.js';
 import type { DeviceEntry, EnrollmentEntry, ProgramIndex } from '../../loaders/index.js';
-import type { GraphQLContext } from '../context.js';
-import { validateDispatch } from './dispatch-validation.js';
-import type { DispatchEventInput } from './dispatch.inputs.js';
-import type { EventPreview } from './event-preview.type.js';
-import { resolveTargets } from './event-targets.js';
+import type { DispatchRequest, WriteCall, WriteDeps } from '../types.js';
+import { validateDispatch } from './plan.js';
+import { resolveTargets } from './targets.js';
+
+/** What dispatchEvent would do with an input (the EventPreview type of the schema). */
+export interface EventPreview {
+  targetEnrollmentCount: number;
+  targetSiteCount: number;
+  targetDeviceCount: number;
+  dispatchablePowerW: number;
+  dispatchableEnergyWh: number;
+  warnings: string[];
+}
 
 /** How many example ids a warning names. */
 const EXAMPLES = 3;
@@ -16,11 +24,15 @@ const EXAMPLES = 3;
  * overlaps). Nothing is written. The program's minimum reserve is not checked: it lives in the
  * Cloud API's programs, which are not keyed by the Utility program id (README, Unknowns).
  */
-export async function previewEvent(ctx: GraphQLContext, input: DispatchEventInput): Promise<EventPreview> {
-  const event = await validateDispatch(ctx, input, { summary: 'The event cannot be previewed' });
+export async function previewEvent(
+  deps: WriteDeps,
+  call: WriteCall,
+  input: DispatchRequest,
+): Promise<EventPreview> {
+  const event = await validateDispatch(deps, call, input, { summary: 'The event cannot be previewed' });
   const [index, events] = await Promise.all([
-    ctx.loaders.programIndex(event.programId),
-    ctx.loaders.events(),
+    call.loaders.programIndex(event.programId),
+    call.loaders.events(),
   ]);
   const reached = resolveTargets(index, event.targetType, event.targetIds);
   const isActive = (d: DeviceEntry) => index.enrollmentById.get(d.enrollmentId)?.status === 'ACTIVE';

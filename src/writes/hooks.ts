@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors.js';
 
 /**
- * What a write tells the world outside its request, as optional ContextDeps hooks wired by app.ts:
+ * What a write tells the world outside its request, as optional WriteDeps hooks wired by app.ts:
  * one audit line, and cross-request cache invalidation (the cache comes with issue 9).
  */
 

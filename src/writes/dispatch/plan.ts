@@ -1,9 +1,9 @@
 import type { Config } from '../../config.js';
 import { assertNever } from '../../errors.js';
 import type { ActionInput, CreateEventInput, TargetType } from '../../flip/records.js';
-import { configuredProgram, type GraphQLContext } from '../context.js';
+import { isConfiguredProgram } from '../programs.js';
+import type { DispatchRequest, EventActionRequest, WriteCall, WriteDeps } from '../types.js';
 import { Violations } from '../violations.js';
-import type { DispatchEventInput, EventActionInput } from './dispatch.inputs.js';
 
 /** Idempotency keys are opaque to us; the bound keeps store keys and log lines small. */
 export const MAX_IDEMPOTENCY_KEY_CHARS = 200;
@@ -34,16 +34,17 @@ export function checkIdempotencyKey(violations: Violations, key: string): void {
  * groups (GROUP); PROGRAM costs none. Returns the input as the client sends it.
  */
 export async function validateDispatch(
-  ctx: GraphQLContext,
-  input: DispatchEventInput,
+  deps: WriteDeps,
+  call: WriteCall,
+  input: DispatchRequest,
   options: { summary: string; violations?: Violations },
 ): Promise<CreateEventInput> {
   const violations = options.violations ?? new Violations();
-  const isConfigured = configuredProgram(ctx, input.programId) !== null;
+  const isConfigured = isConfiguredProgram(deps, input.programId);
   if (!isConfigured) violations.add('input.programId', 'is not a configured program');
   checkTargetList(violations, input.targetIds);
-  checkActions(violations, input.actions, ctx.now, ctx.deps.config.dispatch);
-  if (isConfigured) await checkTargetsExist(ctx, violations, input);
+  checkActions(violations, input.actions, call.now, deps.config.dispatch);
+  if (isConfigured) await checkTargetsExist(call, violations, input);
   violations.throwIfAny(options.summary);
   return toCreateEventInput(input);
 }
@@ -61,7 +62,7 @@ function checkTargetList(violations: Violations, ids: readonly string[]): void {
 
 function checkActions(
   violations: Violations,
-  actions: readonly EventActionInput[],
+  actions: readonly EventActionRequest[],
   now: Date,
   limits: Config['dispatch'],
 ): void {
@@ -97,11 +98,11 @@ function checkActions(
 }
 
 async function checkTargetsExist(
-  ctx: GraphQLContext,
+  call: WriteCall,
   violations: Violations,
-  input: DispatchEventInput,
+  input: DispatchRequest,
 ): Promise<void> {
-  const exists = await existenceCheck(ctx, input.programId, input.targetType);
+  const exists = await existenceCheck(call, input.programId, input.targetType);
   const noun = TARGET_NOUNS[input.targetType];
   input.targetIds.forEach((id, i) => {
     if (id.trim() === '' || exists(id)) return;
@@ -111,7 +112,7 @@ async function checkTargetsExist(
 }
 
 async function existenceCheck(
-  ctx: GraphQLContext,
+  call: WriteCall,
   programId: string,
   targetType: TargetType,
 ): Promise<(id: string) => boolean> {
@@ -119,15 +120,15 @@ async function existenceCheck(
     case 'PROGRAM':
       return (id) => id === programId;
     case 'GROUP': {
-      const ids = new Set((await ctx.loaders.groups(programId)).map((g) => g.id));
+      const ids = new Set((await call.loaders.groups(programId)).map((g) => g.id));
       return (id) => ids.has(id);
     }
     case 'SITE': {
-      const index = await ctx.loaders.programIndex(programId);
+      const index = await call.loaders.programIndex(programId);
       return (id) => index.siteById.has(id);
     }
     case 'DEVICE': {
-      const index = await ctx.loaders.programIndex(programId);
+      const index = await call.loaders.programIndex(programId);
       return (id) => index.deviceById.has(id);
     }
     default:
@@ -136,7 +137,7 @@ async function existenceCheck(
 }
 
 /** The input as the client sends it: absent and null optional fields are left out. */
-export function toCreateEventInput(input: DispatchEventInput): CreateEventInput {
+export function toCreateEventInput(input: DispatchRequest): CreateEventInput {
   return {
     programId: input.programId,
     targetType: input.targetType,
@@ -145,7 +146,7 @@ export function toCreateEventInput(input: DispatchEventInput): CreateEventInput 
   };
 }
 
-function toActionInput(a: EventActionInput): ActionInput {
+function toActionInput(a: EventActionRequest): ActionInput {
   return {
     mode: a.mode,
     startsAt: a.startsAt,

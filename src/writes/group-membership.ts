@@ -1,13 +1,13 @@
-import { isServiceError, ServiceError } from '../../errors.js';
-import type { EnrollmentRecord } from '../../flip/index.js';
-import { GROUP_ID_PATTERN } from '../../flip/wire.js';
-import type { EnrollmentEntry } from '../../loaders/index.js';
-import { invalidateShared, type WriteRecord } from '../audit.js';
-import { mapWithConcurrency } from '../concurrency.js';
-import { configuredProgram, type GraphQLContext } from '../context.js';
-import type { BulkItemError } from '../enrollment/bulk.type.js';
-import { MAX_BULK_IDS } from '../enrollment/enrollment-update.js';
-import { Violations } from '../violations.js';
+import { isServiceError, ServiceError } from '../errors.js';
+import type { EnrollmentRecord } from '../flip/index.js';
+import { GROUP_ID_PATTERN } from '../flip/wire.js';
+import type { EnrollmentEntry } from '../loaders/index.js';
+import { invalidateShared, type WriteRecord } from './audit.js';
+import { mapWithConcurrency } from './concurrency.js';
+import { MAX_BULK_IDS, type BulkEnrollmentOutcome } from './enrollments.js';
+import { isConfiguredProgram } from './programs.js';
+import type { BulkItemError, WriteCall, WriteDeps } from './types.js';
+import { Violations } from './violations.js';
 
 export type MembershipChange = 'add' | 'remove';
 
@@ -26,25 +26,26 @@ interface Outcome {
  * change made elsewhere between our read and our PATCH can be overwritten.
  */
 export async function changeMembership(
-  ctx: GraphQLContext,
+  deps: WriteDeps,
+  call: WriteCall,
   change: { programId: string; groupId: string; enrollmentIds: readonly string[]; mode: MembershipChange },
   audit: WriteRecord,
-): Promise<{ succeeded: EnrollmentEntry[]; failed: BulkItemError[] }> {
+): Promise<BulkEnrollmentOutcome> {
   const { programId, groupId } = change;
   const violations = new Violations();
-  if (configuredProgram(ctx, programId) === null) violations.add('programId', 'is not a configured program');
+  if (!isConfiguredProgram(deps, programId)) violations.add('programId', 'is not a configured program');
   if (!GROUP_ID_PATTERN.test(groupId))
     violations.add('groupId', 'is not a group id (letters, digits, _ and -)');
   if (change.enrollmentIds.length > MAX_BULK_IDS) {
     violations.add('enrollmentIds', `must list at most ${MAX_BULK_IDS} ids`);
   }
   violations.throwIfAny('No enrollment was changed');
-  if ((await ctx.loaders.group(programId, groupId)) === null) {
+  if ((await call.loaders.group(programId, groupId)) === null) {
     throw new ServiceError('BAD_USER_INPUT', `groupId is not a group of program ${programId}.`, {
       fieldPaths: ['groupId'],
     });
   }
-  const index = await ctx.loaders.programIndex(programId);
+  const index = await call.loaders.programIndex(programId);
 
   const ids = [...new Set(change.enrollmentIds)];
   const bySite = new Map<string, EnrollmentEntry[]>();
@@ -58,10 +59,10 @@ export async function changeMembership(
     }
     bySite.set(entry.site.id, [...(bySite.get(entry.site.id) ?? []), entry]);
   }
-  await mapWithConcurrency([...bySite.values()], ctx.deps.config.bulkConcurrency, async (entries) => {
+  await mapWithConcurrency([...bySite.values()], deps.config.bulkConcurrency, async (entries) => {
     let groups = entries[0]?.site.groups.map((g) => g.id) ?? [];
     for (const entry of entries) {
-      const outcome = await applyOne(ctx, entry, groups, groupId, change.mode);
+      const outcome = await applyOne(deps, call, entry, groups, groupId, change.mode);
       outcomes.set(entry.id, outcome);
       if (outcome.entry) groups = outcome.entry.site.groups.map((g) => g.id);
     }
@@ -71,12 +72,13 @@ export async function changeMembership(
   const succeeded = ordered.flatMap((o) => (o.entry ? [o.entry] : []));
   const failed = ordered.flatMap((o) => (o.error ? [o.error] : []));
   audit.detail = { succeeded: succeeded.length, failed: failed.length };
-  await invalidateShared(ctx, [programId], ['enrollments']);
+  await invalidateShared(deps, [programId], ['enrollments']);
   return { succeeded, failed };
 }
 
 async function applyOne(
-  ctx: GraphQLContext,
+  deps: WriteDeps,
+  call: WriteCall,
   entry: EnrollmentEntry,
   current: readonly string[],
   groupId: string,
@@ -85,12 +87,12 @@ async function applyOne(
   const next = mode === 'add' ? [...new Set([...current, groupId])] : current.filter((g) => g !== groupId);
   if (next.length === current.length) return { id: entry.id, entry };
   try {
-    const record: EnrollmentRecord = await ctx.deps.clients.utility.updateEnrollment(
+    const record: EnrollmentRecord = await deps.clients.utility.updateEnrollment(
       entry.id,
       { groupIds: next },
-      { requestId: ctx.requestId },
+      { requestId: call.requestId },
     );
-    const primed = ctx.loaders.primeEnrollment(record);
+    const primed = call.loaders.primeEnrollment(record);
     return {
       id: entry.id,
       entry: primed.programId === null ? { ...primed, programId: entry.programId } : primed,
