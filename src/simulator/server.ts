@@ -38,7 +38,7 @@ const PREFIXES: readonly [string, SimApi][] = [
 /** Bytes that are not JSON, for the `malformed` fault. */
 const MALFORMED_BODY = '{"enrollments": [{"id": "truncated';
 /** The `chunked` fault's largest piece, unless the rule says. */
-const DEFAULT_CHUNK_BYTES = 512;
+const DEFAULT_CHUNK_BYTES = 4096;
 /** Piece sizes per `chunked` rule: one seeded stream continued across the rule's answers. */
 const chunkRngs = new WeakMap<FaultRule, Rng>();
 

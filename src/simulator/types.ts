@@ -58,7 +58,7 @@ export interface FaultRule {
   /** status 429/503: the Retry-After header in seconds. */
   retryAfterS?: number;
   /**
-   * chunked: the normal answer, its body sent in pieces of 1 to `chunkBytes` bytes (default 512),
+   * chunked: the normal answer, its body sent in pieces of 1 to `chunkBytes` bytes (default 4096),
    * each flushed and followed by a pause of `pauseMs` (default 0: one turn of the event loop).
    * Piece sizes come from a PRNG seeded with `seed` (default 1) and the answer's number.
    */
