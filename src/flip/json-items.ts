@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
+  arrayStart,
   BACKSLASH,
   CLOSE_ARRAY,
-  COLON,
   COMMA,
-  CLOSE_OBJECT,
+  type EnvelopeScan,
   isSpace,
-  NEED_MORE,
-  OPEN_ARRAY,
-  OPEN_OBJECT,
+  MalformedJson,
+  NOT_JSON,
   QUOTE,
   skipSpace,
-  stringEnd,
   valueEnd,
   type ValueScan,
 } from './json-scan.js';
+
+export { MalformedJson } from './json-scan.js';
 
 /**
  * Reads a JSON body of the shape `{ ..., "<key>": [ item, item, ... ], ... }` while it arrives:
@@ -47,14 +47,9 @@ export interface JsonItemSplitter {
   end(): { items: number };
 }
 
-/** The body is not JSON, or not an object holding the key's array; `message` says which. */
-export class MalformedJson extends Error {}
-
 /** Receives the items completed by one chunk, parsed, and the index of the first of them. */
 export type OnItems = (items: unknown[], firstIndex: number) => void;
 
-const NOT_JSON = 'not JSON';
-const TOP_LEVEL = 'unexpected shape at the top level';
 /** Item starts with the right first key but another second key (nested objects) tried per chunk. */
 const MAX_CANDIDATES = 16;
 const EMPTY = Buffer.alloc(0);
@@ -78,22 +73,16 @@ interface Run {
 /** Between items: what may come next (besides whitespace). */
 type Expect = 'first' | 'separator' | 'item';
 
-/** Where the envelope scan is: what comes next at `pos`. */
-interface EnvelopeScan {
-  pos: number;
-  at: 'object' | 'key' | 'colon' | 'value' | 'next' | 'done';
-  /** The key just read is the wanted one. */
-  isWanted: boolean;
-  /** A member's value being skipped. */
-  value?: ValueScan;
-}
-
 export function createJsonItemSplitter(key: string, onItems: OnItems): JsonItemSplitter {
   let phase: 'envelope' | 'items' | 'after' = 'envelope';
   /** Bytes not yet handed on: the envelope so far, or the items phase from `pos` on. */
   let buf: Buffer = EMPTY;
   let envelope: EnvelopeScan = { pos: 0, at: 'object', isWanted: false };
-  /** The envelope's text up to and including the array's `[`, then the bytes after its `]`. */
+  /**
+   * The envelope: its bytes already scanned (kept for the check at the end, never copied again),
+   * its text up to and including the array's `[`, and the bytes after the array's `]`.
+   */
+  const scanned: Buffer[] = [];
   let head = '';
   const tail: Buffer[] = [];
   /** Next byte the exact scanner reads; while an item is pending, that item's start. */
@@ -111,10 +100,13 @@ export function createJsonItemSplitter(key: string, onItems: OnItems): JsonItemS
   function openArray(): boolean {
     const start = arrayStart(buf, key, envelope);
     if (typeof start !== 'number') {
-      envelope = start;
+      // Set the scanned bytes aside, so that a long envelope is not copied again with each chunk.
+      scanned.push(buf.subarray(0, start.pos));
+      buf = buf.subarray(start.pos);
+      envelope = { ...start, pos: 0, ...(start.value && { value: { pos: 0, depth: start.value.depth } }) };
       return false;
     }
-    head = buf.toString('utf8', 0, start);
+    head = Buffer.concat([...scanned, buf.subarray(0, start)]).toString('utf8');
     buf = buf.subarray(start);
     phase = 'items';
     return true;
@@ -259,7 +251,8 @@ export function createJsonItemSplitter(key: string, onItems: OnItems): JsonItemS
     end() {
       if (phase === 'envelope') {
         // JSON but without the array: say so the way a schema would.
-        throw new MalformedJson(isJson(buf.toString('utf8')) ? `unexpected shape at ${key}` : NOT_JSON);
+        const body = Buffer.concat([...scanned, buf]).toString('utf8');
+        throw new MalformedJson(isJson(body) ? `unexpected shape at ${key}` : NOT_JSON);
       }
       if (phase === 'items') {
         // The bytes the quick way left, and the end of the array, go through the exact scanner.
@@ -272,59 +265,6 @@ export function createJsonItemSplitter(key: string, onItems: OnItems): JsonItemS
       return { items };
     },
   };
-}
-
-/**
- * Scans the envelope from `from`: the index after the `[` opening the key's array, or where to
- * resume. Throws MalformedJson at bytes that cannot start or continue an object.
- */
-function arrayStart(buf: Buffer, key: string, from: EnvelopeScan): number | EnvelopeScan {
-  let { pos, at, isWanted, value } = from;
-  for (;;) {
-    if (value) {
-      const end = valueEnd(buf, value);
-      if (typeof end !== 'number') return { pos, at, isWanted, value: end };
-      [pos, at, value] = [end, 'next', undefined];
-    }
-    pos = skipSpace(buf, pos);
-    if (pos === buf.length) return { pos, at, isWanted };
-    const b = buf[pos]!;
-    if (at === 'object' && b === OPEN_OBJECT) {
-      at = 'key';
-    } else if (at === 'object') {
-      throw new MalformedJson(b === OPEN_ARRAY ? TOP_LEVEL : NOT_JSON);
-    } else if (at === 'key' && b === QUOTE) {
-      const end = stringEnd(buf, pos);
-      if (end === NEED_MORE) return { pos, at, isWanted };
-      isWanted = decodeString(buf, pos, end + 1) === key;
-      [pos, at] = [end + 1, 'colon'];
-      continue;
-    } else if ((at === 'key' || at === 'next') && b === CLOSE_OBJECT) {
-      at = 'done';
-    } else if (at === 'colon' && b === COLON) {
-      at = 'value';
-    } else if (at === 'value' && isWanted && b === OPEN_ARRAY) {
-      return pos + 1;
-    } else if (at === 'value') {
-      value = { pos, depth: 0 };
-      continue;
-    } else if (at === 'next' && b === COMMA) {
-      at = 'key';
-    } else {
-      // Bytes after the closing brace, or where no JSON could have them.
-      throw new MalformedJson(NOT_JSON);
-    }
-    pos++;
-  }
-}
-
-/** The JSON string in buf[start, end) (quotes included), decoded; throws MalformedJson. */
-function decodeString(buf: Buffer, start: number, end: number): string {
-  try {
-    return JSON.parse(buf.toString('utf8', start, end)) as string;
-  } catch {
-    throw new MalformedJson(NOT_JSON);
-  }
 }
 
 /**

@@ -1,10 +1,17 @@
 /**
  * Boundary scanners over the bytes of a JSON text, for json-items.ts: pure functions of the bytes
- * and a position, answering where something ends or that the bytes stop first (need more). They
- * find boundaries and do not validate: JSON.parse judges what they delimit. They read bytes, not
- * decoded text: UTF-8 continuation bytes are >= 0x80, so no ASCII delimiter is ever found inside a
- * multi-byte character, and a character split between chunks is decoded once its bytes are joined.
+ * and a position, answering where something ends or that the bytes stop first (need more, with
+ * where to resume). They find boundaries and barely validate (arrayStart refuses bytes no JSON
+ * object could have): JSON.parse judges what they delimit. They read bytes, not decoded text:
+ * UTF-8 continuation bytes are >= 0x80, so no ASCII delimiter is ever found inside a multi-byte
+ * character, and a character split between chunks is decoded once its bytes are joined.
  */
+
+/** The body is not JSON, or not an object holding the key's array; `message` says which. */
+export class MalformedJson extends Error {}
+
+export const NOT_JSON = 'not JSON';
+const TOP_LEVEL = 'unexpected shape at the top level';
 
 /** Returned when the bytes end before the answer. */
 export const NEED_MORE = -1;
@@ -81,4 +88,68 @@ export function valueEnd(buf: Buffer, from: ValueScan): number | ValueScan {
   }
   // A scalar is rescanned from its start (it is short); anything else resumes here.
   return d === 0 ? from : { pos: i, depth: d };
+}
+
+/** Where the envelope scan is: what comes next at `pos`. */
+export interface EnvelopeScan {
+  pos: number;
+  at: 'object' | 'key' | 'colon' | 'value' | 'next' | 'done';
+  /** The key just read is the wanted one. */
+  isWanted: boolean;
+  /** A member's value being skipped. */
+  value?: ValueScan;
+}
+
+/**
+ * Scans the envelope from `from`: the index after the `[` opening the key's array, or where to
+ * resume. Throws MalformedJson at bytes that cannot start or continue an object.
+ */
+export function arrayStart(buf: Buffer, key: string, from: EnvelopeScan): number | EnvelopeScan {
+  let { pos, at, isWanted, value } = from;
+  for (;;) {
+    if (value) {
+      const end = valueEnd(buf, value);
+      // Resumes at end.pos: the bytes before it are scanned.
+      if (typeof end !== 'number') return { pos: end.pos, at, isWanted, value: end };
+      [pos, at, value] = [end, 'next', undefined];
+    }
+    pos = skipSpace(buf, pos);
+    if (pos === buf.length) return { pos, at, isWanted };
+    const b = buf[pos]!;
+    if (at === 'object' && b === OPEN_OBJECT) {
+      at = 'key';
+    } else if (at === 'object') {
+      throw new MalformedJson(b === OPEN_ARRAY ? TOP_LEVEL : NOT_JSON);
+    } else if (at === 'key' && b === QUOTE) {
+      const end = stringEnd(buf, pos);
+      if (end === NEED_MORE) return { pos, at, isWanted };
+      isWanted = decodeString(buf, pos, end + 1) === key;
+      [pos, at] = [end + 1, 'colon'];
+      continue;
+    } else if ((at === 'key' || at === 'next') && b === CLOSE_OBJECT) {
+      at = 'done';
+    } else if (at === 'colon' && b === COLON) {
+      at = 'value';
+    } else if (at === 'value' && isWanted && b === OPEN_ARRAY) {
+      return pos + 1;
+    } else if (at === 'value') {
+      value = { pos, depth: 0 };
+      continue;
+    } else if (at === 'next' && b === COMMA) {
+      at = 'key';
+    } else {
+      // Bytes after the closing brace, or where no JSON could have them.
+      throw new MalformedJson(NOT_JSON);
+    }
+    pos++;
+  }
+}
+
+/** The JSON string in buf[start, end) (quotes included), decoded; throws MalformedJson. */
+function decodeString(buf: Buffer, start: number, end: number): string {
+  try {
+    return JSON.parse(buf.toString('utf8', start, end)) as string;
+  } catch {
+    throw new MalformedJson(NOT_JSON);
+  }
 }

@@ -171,6 +171,23 @@ describe('the streamed list splitter against JSON.parse', () => {
     );
   });
 
+  it('names the missing list when the body is JSON without it, whatever the chunking', () => {
+    const unkeyed = fc.record({ before: around, list: fc.array(item, { maxLength: 3 }), print: spacing });
+    fc.assert(
+      fc.property(unkeyed, fc.array(fc.nat(), { maxLength: 20 }), ({ before, list, print }, at) => {
+        const bytes = Buffer.from(print({ ...before, items: list }));
+        const splitter = createJsonItemSplitter(KEY, () => {
+          throw new Error('no items expected');
+        });
+        expect(() => {
+          for (const chunk of cut(bytes, at)) splitter.write(chunk);
+          splitter.end();
+        }).toThrow(new MalformedJson(`unexpected shape at ${KEY}`));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   const corruption = fc.record({
     at: fc.nat(),
     how: fc.constantFrom('replace', 'insert', 'delete'),
