@@ -1,3 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import {
+  arrayStart,
+  BACKSLASH,
+  CLOSE_ARRAY,
+  COMMA,
+  type EnvelopeScan,
+  isSpace,
+  MalformedJson,
+  NOT_JSON,
+  QUOTE,
+  skipSpace,
+  valueEnd,
+  type ValueScan,
+} from './json-scan.js';
+
+export { MalformedJson } from './json-scan.js';
+
 /**
  * Reads a JSON body of the shape `{ ..., "<key>": [ item, item, ... ], ... }` while it arrives:
  * after each chunk, the items that chunk completed are parsed (one JSON.parse per run of items)
@@ -5,15 +23,17 @@
  * and never held whole (issue 9: a 50,000-site program cold in under 2 s). Everything around
  * the array (the envelope: other keys, the closing brace) is checked with JSON.parse at the end.
  *
- * Finding where items end, two ways:
- * - exact: a byte scanner tracking nesting and strings (used for the envelope, the first item,
- *   the end of the array, and whenever the quick way cannot decide);
+ * The invariant (issue 18 §2): a run of items is handed on only from an item start that the exact
+ * scanner found (`Run.start`), up to the end of a whole item; its bytes, and the separators before
+ * the next item, are dropped only after the hand-over. Finding where items end, two ways:
+ * - exact: the pure boundary scanners of json-scan.ts, resumed from where the last chunk stopped;
  * - quick: Flip writes every item with the same first two keys (`{"id":"…","status":`), so the
- *   last such item start in the buffer, found with Buffer.lastIndexOf, is a candidate boundary.
- *   JSON.parse of the run up to it is the proof: the run starts at an item start, so it parses
- *   only if it is exactly a sequence of whole items. When it does not parse, or no candidate
- *   fits, the exact scanner reads the buffer instead. Scanning every byte in JavaScript cost
- *   about 200 ms of a cold 50,000-item list on this machine; the quick way a few milliseconds.
+ *   last such item start in the buffer, found with Buffer.lastIndexOf, proposes a run from the
+ *   pending item start to the comma before it. JSON.parse of the run is the proof: it starts at an
+ *   item start, so it parses only if it is exactly a sequence of whole items (a comma inside an
+ *   item leaves a string or a bracket open). A proposal that does not parse is dropped, and the
+ *   exact scanner reads the chunk. Scanning every byte in JavaScript cost about 200 ms of a cold
+ *   50,000-item list on this machine; the quick way a few milliseconds.
  *
  * Why not a streaming JSON library: the ones on npm (stream-json, @streamparser/json, jsonparse)
  * tokenize every byte in JavaScript and build values token by token, several times slower than
@@ -27,30 +47,12 @@ export interface JsonItemSplitter {
   end(): { items: number };
 }
 
-/** The body is not JSON, or not an object holding the key's array; `message` says which. */
-export class MalformedJson extends Error {}
-
 /** Receives the items completed by one chunk, parsed, and the index of the first of them. */
 export type OnItems = (items: unknown[], firstIndex: number) => void;
 
-const NOT_JSON = 'not JSON';
-const TOP_LEVEL = 'unexpected shape at the top level';
 /** Item starts with the right first key but another second key (nested objects) tried per chunk. */
 const MAX_CANDIDATES = 16;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-
-const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
-
-/** Where the reader is: before the array, between items, inside one, or after the array. */
-type Mode = 'envelope' | 'between' | 'item' | 'after';
+const EMPTY = Buffer.alloc(0);
 
 /** The bytes every item starts with (`{"id":"`) and those after its first value (`,"status":`). */
 interface ItemSignature {
@@ -58,209 +60,135 @@ interface ItemSignature {
   next: Buffer;
 }
 
+/**
+ * Whole items in buf[start, end), `start` being an item start the exact scanner found. `count`:
+ * how many the exact scanner saw; absent when the quick way proposes the run.
+ */
+interface Run {
+  start: number;
+  end: number;
+  count?: number;
+}
+
+/** Between items: what may come next (besides whitespace). */
+type Expect = 'first' | 'separator' | 'item';
+
 export function createJsonItemSplitter(key: string, onItems: OnItems): JsonItemSplitter {
-  const wantedKey = JSON.stringify(key);
-  let mode: Mode = 'envelope';
-  /** Bytes not yet handed on: the envelope so far, or the items since the last hand-over. */
-  let buf: Buffer = Buffer.alloc(0);
-  /** Next byte of `buf` the exact scanner looks at. */
-  let pos = 0;
-  /** Nesting depth: of the envelope (mode envelope) or inside the current item (mode item). */
-  let depth = 0;
-  /** The envelope's text up to and including the array's `[`, then the bytes after its `]`. */
+  let phase: 'envelope' | 'items' | 'after' = 'envelope';
+  /** Bytes not yet handed on: the envelope so far, or the items phase from `pos` on. */
+  let buf: Buffer = EMPTY;
+  let envelope: EnvelopeScan = { pos: 0, at: 'object', isWanted: false };
+  /**
+   * The envelope: its bytes already scanned (kept for the check at the end, never copied again),
+   * its text up to and including the array's `[`, and the bytes after the array's `]`.
+   */
+  const scanned: Buffer[] = [];
   let head = '';
-  const tail: Buffer[] = [Buffer.from(']')];
-  /** Envelope: the last string finished at depth 1, and whether a `:` followed it (a key). */
-  let lastString = '';
-  let isKeyPending = false;
-  let currentKey: string | null = null;
-  /** Between items: a comma was read, so an item must come next (no `[1,]`). */
-  let isItemExpected = false;
-  /** Items handed on so far; the run of whole items since, from buf[0] to buf[runEnd]. */
+  const tail: Buffer[] = [];
+  /** Next byte the exact scanner reads; while an item is pending, that item's start. */
+  let pos = 0;
+  let expect: Expect = 'first';
+  /** The item starting at `pos` is unfinished; the scan resumes there. */
+  let pending: ValueScan | undefined;
+  /** Whole items the exact scanner found since the last hand-over. */
+  let run: Run | undefined;
   let items = 0;
-  let runCount = 0;
-  let runEnd = 0;
-  /** Where the item being scanned starts in `buf` (mode item). */
-  let itemStart = 0;
   /** Learnt from the first item; null: the quick way is off (not objects, or keys unusual). */
   let signature: ItemSignature | null | undefined;
 
-  function scan(): void {
-    // Each step either moves on (mode or position) or waits for more bytes.
-    for (;;) {
-      const modeBefore: Mode = mode;
-      const [posBefore, lengthBefore] = [pos, buf.length];
-      if (mode === 'envelope') scanEnvelope();
-      else if (mode === 'between') scanBetween();
-      else if (mode === 'item') scanItem();
-      // The scans move `mode` on (TypeScript cannot see that through the calls).
-      if ((mode as Mode) === 'after') return;
-      if (mode === modeBefore && pos === posBefore && buf.length === lengthBefore) return;
+  /** Reads the envelope up to the array's `[`; false while it is not in yet. */
+  function openArray(): boolean {
+    const start = arrayStart(buf, key, envelope);
+    if (typeof start !== 'number') {
+      // Set the scanned bytes aside, so that a long envelope is not copied again with each chunk.
+      scanned.push(buf.subarray(0, start.pos));
+      buf = buf.subarray(start.pos);
+      envelope = { ...start, pos: 0, ...(start.value && { value: { pos: 0, depth: start.value.depth } }) };
+      return false;
     }
+    head = Buffer.concat([...scanned, buf.subarray(0, start)]).toString('utf8');
+    buf = buf.subarray(start);
+    phase = 'items';
+    return true;
   }
 
-  /** Index of the quote closing the string whose opening quote is at `from - 1`; -1: not in yet. */
-  function stringEnd(from: number): number {
-    let i = from;
+  /** The exact way: finds whole items from `pos` on, adding them to the run. */
+  function scanItems(): void {
     for (;;) {
-      const q = buf.indexOf(QUOTE, i);
-      if (q === -1) return -1;
-      let slashes = 0;
-      for (let j = q - 1; j >= from && buf[j] === BACKSLASH; j--) slashes++;
-      if (slashes % 2 === 0) return q;
-      i = q + 1;
-    }
-  }
-
-  /** Scans the envelope until the item array opens (mode is then `between`) or bytes run out. */
-  function scanEnvelope(): void {
-    while (pos < buf.length) {
-      const b = buf[pos]!;
-      if (b === QUOTE) {
-        const end = stringEnd(pos + 1);
-        if (end === -1) return;
-        if (depth === 1) {
-          lastString = buf.toString('utf8', pos, end + 1);
-          isKeyPending = true;
-        }
-        pos = end + 1;
-        continue;
-      }
-      if (isSpace(b)) {
-        pos++;
-        continue;
-      }
-      if (depth === 1 && isKeyPending) {
-        isKeyPending = false;
-        currentKey = b === COLON ? lastString : null;
-      }
-      if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
-        if (depth === 0 && b !== OPEN_OBJECT) throw new MalformedJson(TOP_LEVEL);
-        if (depth === 1 && b === OPEN_ARRAY && currentKey === wantedKey) {
-          pos++;
-          head += buf.toString('utf8', 0, pos);
-          consume(pos);
-          mode = 'between';
+      if (pending) {
+        const end = valueEnd(buf, pending);
+        if (typeof end !== 'number') {
+          pending = end;
           return;
         }
-        depth++;
-      } else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) {
-        depth--;
-        if (depth < 0) throw new MalformedJson(NOT_JSON);
-      } else if (depth === 0) {
-        // A scalar at the top, or bytes after the closing brace.
-        throw new MalformedJson(NOT_JSON);
-      }
-      pos++;
-    }
-  }
-
-  /** Between items: whitespace, a comma, the array's end, or the start of the next item. */
-  function scanBetween(): void {
-    while (pos < buf.length) {
-      const b = buf[pos]!;
-      if (isSpace(b)) {
-        pos++;
-      } else if (b === COMMA) {
-        if (isItemExpected || items + runCount === 0) throw new MalformedJson(NOT_JSON);
-        isItemExpected = true;
-        pos++;
-      } else if (b === CLOSE_ARRAY) {
-        if (isItemExpected) throw new MalformedJson(NOT_JSON);
-        handOver();
-        tail.push(buf.subarray(pos + 1));
-        buf = Buffer.alloc(0);
-        pos = 0;
-        mode = 'after';
-        return;
-      } else {
-        if (items + runCount > 0 && !isItemExpected) throw new MalformedJson(NOT_JSON);
-        itemStart = pos;
-        depth = 0;
-        mode = 'item';
-        return;
-      }
-    }
-  }
-
-  /**
-   * Inside an item; adds it to the run once it is complete. One tight loop over the bytes,
-   * strings included. An unfinished string is read again from its quote when more bytes come.
-   */
-  function scanItem(): void {
-    const b = buf;
-    const n = b.length;
-    let i = pos;
-    let d = depth;
-    while (i < n) {
-      const c = b[i]!;
-      if (c === QUOTE) {
-        let j = i + 1;
-        while (j < n && b[j] !== QUOTE) j += b[j] === BACKSLASH ? 2 : 1;
-        if (j >= n) break;
-        i = j + 1;
-        if (d === 0) return complete(i); // a string item: invalid for us, but JSON
+        if (run) [run.end, run.count] = [end, (run.count ?? 0) + 1];
+        else run = { start: pos, end, count: 1 };
+        [pending, pos, expect] = [undefined, end, 'separator'];
         continue;
       }
-      if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        d++;
-      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-        if (d === 0) return complete(i); // a scalar item ended by the array's `]`
-        if (--d === 0) return complete(i + 1);
-      } else if (d === 0 && (c === COMMA || isSpace(c))) {
-        return complete(i); // a scalar item: JSON.parse and the schema judge it
+      pos = skipSpace(buf, pos);
+      if (pos === buf.length) return;
+      const b = buf[pos]!;
+      if (b === CLOSE_ARRAY && expect !== 'item') {
+        phase = 'after';
+        return;
       }
-      i++;
+      if (expect === 'separator') {
+        if (b !== COMMA) throw new MalformedJson(NOT_JSON);
+        [expect, pos] = ['item', pos + 1];
+        continue;
+      }
+      if (b === COMMA || b === CLOSE_ARRAY) throw new MalformedJson(NOT_JSON);
+      pending = { pos, depth: 0 };
     }
-    pos = i;
-    depth = d;
-  }
-
-  function complete(end: number): void {
-    pos = end;
-    depth = 0;
-    runEnd = end;
-    runCount++;
-    isItemExpected = false;
-    mode = 'between';
   }
 
   /**
-   * Parses the exact scanner's run of whole items and hands them on. Drops their bytes, and the
-   * separators after them when an item has started: buf then begins with that item.
-   */
-  function handOver(): void {
-    if (runCount === 0) return;
-    const parsed = parseRun(runEnd);
-    if (!parsed || parsed.length !== runCount) throw new MalformedJson(NOT_JSON);
-    signature ??= signatureOf(parsed[0]);
-    runCount = 0;
-    consume(mode === 'item' ? itemStart : runEnd);
-    emit(parsed);
-  }
-
-  /**
-   * The quick way (see the top of the file): true when it handed on the whole items before the
-   * last recognisable item start, leaving buf at that start (mode item).
+   * The quick way: proposes the run from the pending item to the comma before the last
+   * recognisable item start, and hands it over when it parses. True when it did.
    */
   function handOverQuickly(): boolean {
-    // buf begins with the item being read (handOver and this leave it so).
-    if (!signature || mode !== 'item' || runCount > 0) return false;
+    if (!signature || !pending || run) return false;
     let from = buf.length;
     for (let tries = 0; tries < MAX_CANDIDATES; tries++) {
       const start = buf.lastIndexOf(signature.start, from - 1);
-      if (start <= 0) return false;
+      if (start <= pos) return false;
       from = start;
       const comma = commaBefore(start);
-      if (comma < 0 || !isItemStart(start, signature)) continue;
-      const parsed = parseRun(comma);
-      if (!parsed) return false;
-      consume(start);
-      [pos, depth, itemStart] = [0, 0, 0];
-      emit(parsed);
+      if (comma <= pos || !isItemStart(start, signature)) continue;
+      if (!handOver({ start: pos, end: comma })) return false;
+      [pending, pos, expect] = [{ pos: start, depth: 0 }, start, 'item'];
       return true;
     }
     return false;
+  }
+
+  /** Parses a run and hands its items on; false when it is not exactly `count` whole items. */
+  function handOver(r: Run): boolean {
+    const parsed = parseRun(r.start, r.end);
+    if (!parsed || (r.count !== undefined && parsed.length !== r.count)) return false;
+    signature ??= signatureOf(parsed[0]);
+    const first = items;
+    items += parsed.length;
+    onItems(parsed, first);
+    return true;
+  }
+
+  function handOverRun(): void {
+    if (run && !handOver(run)) throw new MalformedJson(NOT_JSON);
+    run = undefined;
+  }
+
+  /** Drops the bytes before `pos` (handed on, or separators); after the array, keeps the rest. */
+  function dropHandled(): void {
+    if (phase === 'after') {
+      tail.push(buf.subarray(pos + 1));
+      [buf, pos] = [EMPTY, 0];
+      return;
+    }
+    buf = buf.subarray(pos);
+    if (pending) pending.pos -= pos;
+    pos = 0;
   }
 
   /** `buf[at]` starts `{"<first key>":"<value without escapes>","<second key>":`. */
@@ -279,50 +207,61 @@ export function createJsonItemSplitter(key: string, onItems: OnItems): JsonItemS
     return i >= 0 && buf[i] === COMMA ? i : -1;
   }
 
-  /** buf[0, end) as a JSON array of items; undefined when it is not one. */
-  function parseRun(end: number): unknown[] | undefined {
+  /** buf[start, end) as a JSON array of items; undefined when it is not one. */
+  function parseRun(start: number, end: number): unknown[] | undefined {
     try {
-      const parsed: unknown = JSON.parse(`[${buf.toString('utf8', 0, end)}]`);
+      const parsed: unknown = JSON.parse(`[${buf.toString('utf8', start, end)}]`);
       return Array.isArray(parsed) ? parsed : undefined;
     } catch {
       return undefined;
     }
   }
 
-  function emit(parsed: unknown[]): void {
-    const first = items;
-    items += parsed.length;
-    onItems(parsed, first);
-  }
-
-  /** Drops the first `n` bytes of `buf`; `pos` keeps pointing at the same byte. */
-  function consume(n: number): void {
-    buf = buf.subarray(n);
-    pos -= n;
-    itemStart -= n;
+  /** The envelope with the array emptied: JSON, and an object whose key is that array alone. */
+  function checkEnvelope(): void {
+    const mark = randomUUID();
+    let value: unknown;
+    try {
+      value = JSON.parse(`${head}"${mark}"]${Buffer.concat(tail).toString('utf8')}`);
+    } catch {
+      throw new MalformedJson(NOT_JSON);
+    }
+    const list = (value as Record<string, unknown>)[key];
+    // Not our array: the key came again later, and JSON.parse would take the later value.
+    if (!Array.isArray(list) || list.length !== 1 || list[0] !== mark) {
+      throw new MalformedJson(`unexpected shape at ${key}`);
+    }
   }
 
   return {
     write(chunk) {
-      if (mode === 'after') {
+      if (phase === 'after') {
         tail.push(chunk);
         return;
       }
       // Only the unfinished item is carried over, so this copies little.
       buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
-      if (handOverQuickly()) return;
-      scan();
-      if ((mode as Mode) !== 'after') handOver();
+      if (phase === 'envelope' && !openArray()) return;
+      if (!handOverQuickly()) {
+        scanItems();
+        handOverRun();
+      }
+      dropHandled();
     },
     end() {
-      // The bytes the quick way left, and the end of the array, go through the exact scanner.
-      if (mode === 'item' || mode === 'between') scan();
-      if (mode === 'envelope') {
+      if (phase === 'envelope') {
         // JSON but without the array: say so the way a schema would.
-        throw new MalformedJson(isJson(buf.toString('utf8')) ? `unexpected shape at ${key}` : NOT_JSON);
+        const body = Buffer.concat([...scanned, buf]).toString('utf8');
+        throw new MalformedJson(isJson(body) ? `unexpected shape at ${key}` : NOT_JSON);
       }
-      if (mode !== 'after') throw new MalformedJson(NOT_JSON);
-      if (!isJson(head + Buffer.concat(tail).toString('utf8'))) throw new MalformedJson(NOT_JSON);
+      if (phase === 'items') {
+        // The bytes the quick way left, and the end of the array, go through the exact scanner.
+        scanItems();
+        handOverRun();
+        if ((phase as string) !== 'after') throw new MalformedJson(NOT_JSON);
+        dropHandled();
+      }
+      checkEnvelope();
       return { items };
     },
   };

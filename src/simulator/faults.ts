@@ -10,7 +10,7 @@ export interface FaultStore extends Faults {
   take(call: FaultCall): FaultRule | undefined;
 }
 
-const KINDS: readonly FaultKind[] = ['latency', 'status', 'hang', 'reset', 'malformed'];
+const KINDS: readonly FaultKind[] = ['latency', 'status', 'hang', 'reset', 'malformed', 'chunked'];
 
 /** What a rule is matched against. */
 export interface FaultCall {
@@ -72,13 +72,16 @@ export function faultRuleProblem(rule: unknown): string | undefined {
   ) {
     return 'query must be an object of strings';
   }
-  for (const k of ['latencyMs', 'retryAfterS', 'times'] as const) {
+  for (const k of ['latencyMs', 'retryAfterS', 'times', 'pauseMs', 'seed'] as const) {
     if (r[k] !== undefined && (typeof r[k] !== 'number' || (r[k] as number) < 0)) return `${k} must be >= 0`;
   }
   if (r.kind === 'status' && (typeof r.status !== 'number' || r.status < 400 || r.status > 599)) {
     return 'status must be an HTTP error status (400-599)';
   }
   if (r.kind === 'latency' && typeof r.latencyMs !== 'number') return 'latency needs latencyMs';
+  if (r.chunkBytes !== undefined && !(Number.isInteger(r.chunkBytes) && (r.chunkBytes as number) >= 1)) {
+    return 'chunkBytes must be an integer >= 1';
+  }
   if (r.applyFirst !== undefined && typeof r.applyFirst !== 'boolean') return 'applyFirst must be a boolean';
   return undefined;
 }

@@ -10,6 +10,7 @@ import {
   type SimResponse,
 } from './http.js';
 import type { JournalStore } from './journal.js';
+import { createRng, type Rng } from './prng.js';
 import type { FaultRule, JournalEntry, SimApi } from './types.js';
 
 /**
@@ -36,6 +37,10 @@ const PREFIXES: readonly [string, SimApi][] = [
 
 /** Bytes that are not JSON, for the `malformed` fault. */
 const MALFORMED_BODY = '{"enrollments": [{"id": "truncated';
+/** The `chunked` fault's largest piece, unless the rule says. */
+const DEFAULT_CHUNK_BYTES = 4096;
+/** Piece sizes per `chunked` rule: one seeded stream continued across the rule's answers. */
+const chunkRngs = new WeakMap<FaultRule, Rng>();
 
 export function createSimServer(deps: ServerDeps): Server {
   const server = createServer((req, res) => {
@@ -80,8 +85,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
   const fault = deps.faults.take({ api, method, path, route: entry.route, query: sim.query });
   await delay(deps.latencyMs + (fault?.kind === 'latency' ? (fault.latencyMs ?? 0) : 0));
   const routes = deps.routes[api as 'utility' | 'cloud'];
-  if (!fault || fault.kind === 'latency') {
-    entry.status = send(res, run(deps, routes, sim));
+  if (!fault || fault.kind === 'latency' || fault.kind === 'chunked') {
+    entry.status = deliver(res, run(deps, routes, sim), fault);
     return;
   }
   if (fault.applyFirst) run(deps, routes, sim);
@@ -92,16 +97,17 @@ function handleOauth(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   deps.journal.countTokenRequest();
   const method = (req.method ?? 'GET').toUpperCase();
   const fault = deps.faults.take({ api: 'oauth', method, path: '/oauth/token', route: '/oauth/token' });
-  if (fault && fault.kind !== 'latency') {
+  if (fault && fault.kind !== 'latency' && fault.kind !== 'chunked') {
     applyFault(fault, req, res);
     return;
   }
   const answer = () =>
-    send(
+    deliver(
       res,
       method === 'POST'
         ? deps.auth.issueToken(parseForm(raw, req), req.headers)
         : { status: 405, body: { error: 'invalid_request' } },
+      fault,
     );
   const ms = deps.latencyMs + (fault?.latencyMs ?? 0);
   if (ms > 0) void delay(ms).then(answer);
@@ -150,8 +156,41 @@ function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse)
       res.end(MALFORMED_BODY);
       return 200;
     case 'latency':
+    case 'chunked':
+      // Answered normally (deliver), never here.
       return 0;
   }
+}
+
+/** Sends the answer: whole, or in pieces under a `chunked` fault. Returns the status. */
+function deliver(res: ServerResponse, r: SimResponse, fault: FaultRule | undefined): number {
+  if (fault?.kind !== 'chunked') return send(res, r);
+  void sendInPieces(res, r, fault).catch(() => res.destroy());
+  return r.status;
+}
+
+/** The body in pieces of 1 to `chunkBytes` bytes, each flushed, with a pause after each. */
+async function sendInPieces(res: ServerResponse, r: SimResponse, fault: FaultRule): Promise<void> {
+  if (r.status === 204 || (r.body === undefined && r.json === undefined)) {
+    send(res, r);
+    return;
+  }
+  const bytes = Buffer.from(r.json ?? JSON.stringify(r.body));
+  res.writeHead(r.status, {
+    'content-type': 'application/json',
+    'content-length': String(bytes.length),
+    ...r.headers,
+  });
+  let rng = chunkRngs.get(fault);
+  if (!rng) chunkRngs.set(fault, (rng = createRng(fault.seed ?? 1)));
+  const max = fault.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  for (let at = 0; at < bytes.length && !res.destroyed;) {
+    const size = 1 + Math.floor(rng() * max);
+    res.write(bytes.subarray(at, at + size));
+    at += size;
+    await pause(fault.pauseMs ?? 0);
+  }
+  res.end();
 }
 
 function send(res: ServerResponse, r: SimResponse): number {
@@ -227,6 +266,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** `ms` milliseconds, or when 0 one turn of the event loop (so each write goes out alone). */
+function pause(ms: number): Promise<void> {
+  return ms > 0 ? delay(ms) : new Promise((resolve) => setImmediate(resolve));
 }
 
 function delay(ms: number): Promise<void> {

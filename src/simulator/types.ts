@@ -41,7 +41,7 @@ export interface Journal {
   clear(): void;
 }
 
-export type FaultKind = 'latency' | 'status' | 'hang' | 'reset' | 'malformed';
+export type FaultKind = 'latency' | 'status' | 'hang' | 'reset' | 'malformed' | 'chunked';
 
 export interface FaultRule {
   /** e.g. 'POST'; any method when absent. */
@@ -57,6 +57,14 @@ export interface FaultRule {
   status?: number;
   /** status 429/503: the Retry-After header in seconds. */
   retryAfterS?: number;
+  /**
+   * chunked: the normal answer, its body sent in pieces of 1 to `chunkBytes` bytes (default 4096),
+   * each flushed and followed by a pause of `pauseMs` (default 0: one turn of the event loop).
+   * Piece sizes come from a PRNG seeded with `seed` (default 1) and the answer's number.
+   */
+  chunkBytes?: number;
+  pauseMs?: number;
+  seed?: number;
   /**
    * When true the request is applied to the state before the fault answers (a write that
    * happened but whose response was lost). Default false for status; true for hang/reset/malformed

@@ -122,6 +122,29 @@ describe('simulator fault injection', () => {
     expect(() => JSON.parse(text)).toThrow();
   });
 
+  it('chunked: sends the normal answer in small pieces with pauses', async () => {
+    const path = `/v1/enrollments?program_id=${encodeURIComponent(programId)}`;
+    const whole = await utility(sim, 'GET', path);
+    sim.faults.add({ route: '/v1/enrollments', kind: 'chunked', chunkBytes: 4096, pauseMs: 1, times: 1 });
+    const pieces: Buffer[] = [];
+    const res = await fetch(`${sim.utilityUrl}${path}`, {
+      headers: { authorization: `Bearer ${sim.utilityApiKey}` },
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(Buffer.from(r.value));
+    expect(JSON.parse(Buffer.concat(pieces).toString('utf8'))).toEqual(whole.json);
+    // Received reads may join pieces, never all of them: the body took many pauses to send.
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(sim.journal.entries().map((e) => e.status)).toEqual([200, 200]);
+    expect(sim.faults.list()).toEqual([]);
+  });
+
+  it('chunked: refuses a piece size below one byte', () => {
+    expect(() => sim.faults.add({ route: '*', kind: 'chunked', chunkBytes: 0 })).toThrow(/chunkBytes/);
+    expect(() => sim.faults.add({ route: '*', kind: 'chunked', pauseMs: -1 })).toThrow(/pauseMs/);
+  });
+
   it('does not apply the write by default when a fault answers', async () => {
     sim.faults.add({ method: 'POST', route: '/v1/programs/{programId}/groups', kind: 'status', status: 503 });
     expect((await post('lost-before')).status).toBe(503);
