@@ -7,6 +7,7 @@ import { assertAuthPolicy, createAuthenticator, type Authenticator } from './ser
 import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
 import { createIde } from './server/ide/index.js';
+import { inputChecksPlugin } from './server/input-checks.js';
 import { createLimits } from './server/limits.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute } from './server/metrics.js';
@@ -115,6 +116,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     plugins: [
       operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
       authorizationPlugin({ enabled: authenticator !== undefined }),
+      inputChecksPlugin(),
       ...limits.plugins,
     ],
     routes: [

@@ -40,7 +40,7 @@ export function withHttpStatus<T extends GraphQLError>(error: T, status: number)
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
-      const code = String(formatted.extensions?.code ?? '');
+      const code = codeOf(formatted, error);
       const requestId = requestIdOf(error);
       if (PASS_THROUGH_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
         return {
@@ -65,6 +65,19 @@ export function createFormatError(logger: Logger) {
       return { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
   };
+}
+
+/**
+ * The code to answer with. A scalar's BAD_USER_INPUT raised while the document is validated (an
+ * impossible DateTime literal, given its fieldPaths by input-checks.ts) keeps its code: Apollo
+ * files every validation error under GRAPHQL_VALIDATION_FAILED.
+ */
+function codeOf(formatted: GraphQLFormattedError, error: unknown): string {
+  const code = String(formatted.extensions?.code ?? '');
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | null)
+    ?.originalError?.extensions;
+  const isInputError = original?.code === 'BAD_USER_INPUT' && Array.isArray(original.fieldPaths);
+  return code === 'GRAPHQL_VALIDATION_FAILED' && isInputError ? 'BAD_USER_INPUT' : code;
 }
 
 function pickExtensions(ext: Record<string, unknown>, code: string): Record<string, unknown> {
