@@ -73,13 +73,24 @@ export function parseEnrollmentPage(
   };
 }
 
+/**
+ * The filter as entries sorted by name, without absent fields, lists sorted: the same filter
+ * whatever built the object (graphql-js or graphql-jit, a literal or a variable).
+ */
+function canonicalFilter(filter: EnrollmentFilter | null | undefined): [string, unknown][] {
+  return Object.entries(filter ?? {})
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? [...value].sort() : value])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function bindingOf(
   list: string,
   order: EnrollmentOrder,
   filter: EnrollmentFilter | null | undefined,
 ): string {
   return createHash('sha256')
-    .update(JSON.stringify([list, orderNameOf(order), keyOf(filter)]))
+    .update(JSON.stringify([list, orderNameOf(order), canonicalFilter(filter)]))
     .digest('base64url')
     .slice(0, BINDING_CHARS);
 }
