@@ -8,6 +8,7 @@ import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
 import { createIde } from './server/ide/index.js';
 import { inputChecksPlugin } from './server/input-checks.js';
+import { persistedQueryPlugin } from './server/persisted-queries.js';
 import { createLimits } from './server/limits.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute } from './server/metrics.js';
@@ -117,6 +118,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
       authorizationPlugin({ enabled: authenticator !== undefined }),
       inputChecksPlugin(),
+      persistedQueryPlugin(),
       ...limits.plugins,
     ],
     routes: [

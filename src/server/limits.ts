@@ -69,7 +69,8 @@ export interface Limits {
 export function createLimits(config: Readonly<Config>, options: { programCount: number }): Limits {
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.limits.maxAliases },
+    // armor skips aliases of __typename by default; each is a field to resolve all the same.
+    maxAliases: { n: config.limits.maxAliases, allowList: [] },
     maxDirectives: { n: MAX_DIRECTIVES },
     // graphql-js counts tokens in its own parser (Apollo's parseOptions): a 400 parse error,
     // where armor's parser plugin throws outside Apollo's error handling.
