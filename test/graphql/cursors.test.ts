@@ -131,8 +131,8 @@ describe('enrollment cursors', () => {
           const res = await svc.gql<Page>(PAGE, { id: programId, first: 3, after });
           const codes = res.body.errors?.map((e) => e.extensions?.code) ?? [];
           expect(codes.every((c) => c === 'BAD_USER_INPUT')).toBe(true);
-          if (codes.length === 0)
-            expect(res.body.data!.program!.enrollments!.edges.length).toBeGreaterThan(0);
+          // A changed timestamp is another position in the same list: a page, possibly empty.
+          if (codes.length === 0) expect(res.body.data!.program!.enrollments).not.toBeNull();
         },
       ),
       { numRuns: 40 },
