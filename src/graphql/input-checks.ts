@@ -79,18 +79,51 @@ export function checkOperationInputs(
     const problem = leafProblem(value, field);
     if (problem) violations.add(path, problem);
   };
+  for (const arg of argumentsOf(schema, document)) {
+    checkNode(arg.type, arg.value, arg.name, arg.name, variables, check);
+  }
+  violations.throwIfAny('Invalid input');
+}
+
+interface ArgumentSite {
+  name: string;
+  type: GraphQLInputType;
+  value: ValueNode;
+}
+
+/**
+ * The arguments of a document with their input types, found once per document and schema
+ * (Apollo hands the same DocumentNode to every request with the same text): the type walk cost
+ * about 50 µs per request, the value walk that remains a few.
+ */
+const argumentsByDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; args: ArgumentSite[] }>();
+
+function argumentsOf(schema: GraphQLSchema, document: DocumentNode): ArgumentSite[] {
+  const known = argumentsByDocument.get(document);
+  if (known?.schema === schema) return known.args;
+  const args: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const arg = typeInfo.getArgument();
-        if (arg) checkNode(arg.type, node.value, node.name.value, node.name.value, variables, check);
+        if (arg && mayHoldCheckedValue(arg.type)) {
+          args.push({ name: node.name.value, type: arg.type, value: node.value });
+        }
         return false;
       },
     }),
   );
-  violations.throwIfAny('Invalid input');
+  argumentsByDocument.set(document, { schema, args });
+  return args;
+}
+
+/** False for arguments that can hold no ID, DateTime or String (`first: Int`, enums, booleans). */
+function mayHoldCheckedValue(type: GraphQLInputType): boolean {
+  const t = getNullableType(type);
+  if (isListType(t)) return mayHoldCheckedValue(t.ofType);
+  return isInputObjectType(t) || (isScalarType(t) && ['ID', 'DateTime', 'String'].includes(t.name));
 }
 
 /** The problem of one leaf: `kind` is the scalar's name, or `name` for a String field called name. */
