@@ -7,6 +7,8 @@ import { assertAuthPolicy, createAuthenticator, type Authenticator } from './ser
 import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
 import { createIde } from './server/ide/index.js';
+import { inputChecksPlugin } from './server/input-checks.js';
+import { persistedQueryPlugin } from './server/persisted-queries.js';
 import { createLimits } from './server/limits.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute } from './server/metrics.js';
@@ -122,6 +124,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     plugins: [
       operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
       authorizationPlugin({ enabled: authenticator !== undefined }),
+      inputChecksPlugin(),
+      persistedQueryPlugin(),
       ...limits.plugins,
     ],
     routes: [

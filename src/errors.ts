@@ -32,11 +32,22 @@ export interface ErrorDetails {
 /** Every expected failure of the service. Anything else reaching the caller is a bug. */
 export class ServiceError extends GraphQLError {
   readonly code: ErrorCode;
+  /**
+   * What Flip said about a refused request (its validation messages, already trimmed and
+   * masked): for the log line of the operation, never for the caller (issue 18 section 4).
+   */
+  readonly upstreamDetail?: string;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: ErrorDetails = {},
+    internal: { upstreamDetail?: string } = {},
+  ) {
     super(message, { extensions: { code, ...stripUndefined(details) } });
     this.code = code;
     this.name = 'ServiceError';
+    if (internal.upstreamDetail) this.upstreamDetail = internal.upstreamDetail;
   }
 }
 

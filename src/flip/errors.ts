@@ -212,7 +212,11 @@ export function malformedError(
   });
 }
 
-/** An error status after retries (or not retryable). `rawBody` is parsed leniently, never echoed. */
+/**
+ * An error status after retries (or not retryable). `rawBody` is parsed leniently and never
+ * echoed: messages are ours, naming Flip's field paths at most; Flip's own validation text is
+ * kept as the error's `upstreamDetail`, for the log (issue 18 section 4).
+ */
 export function statusError(
   status: number,
   rawBody: string,
@@ -222,17 +226,22 @@ export function statusError(
   const label = UPSTREAM_LABELS[ctx.upstream];
   const rule = classifyStatus(status, ctx.upstream);
   const body = readErrorBody(rawBody);
-  const suffix = body.text ? `: ${body.text}` : '';
+  const internal = { upstreamDetail: body.text || undefined };
   const details = { requestId: ctx.requestId };
   switch (rule.code) {
-    case 'BAD_USER_INPUT':
-      return new ServiceError('BAD_USER_INPUT', `${label} rejected the input${suffix}`, {
-        fieldPaths: body.fieldPaths,
-      });
+    case 'BAD_USER_INPUT': {
+      const at = body.fieldPaths.length > 0 ? ` at ${body.fieldPaths.join(', ')}` : '';
+      return new ServiceError(
+        'BAD_USER_INPUT',
+        `${label} refused the input${at} (HTTP ${status}).`,
+        { fieldPaths: body.fieldPaths },
+        internal,
+      );
+    }
     case 'NOT_FOUND':
       return new ServiceError('NOT_FOUND', `${label} found nothing at ${where(ctx)}.`);
     case 'CONFLICT':
-      return new ServiceError('CONFLICT', `${label} reports a conflict (${where(ctx)})${suffix}`);
+      return new ServiceError('CONFLICT', `${label} reports a conflict (${where(ctx)}).`, {}, internal);
     case 'RATE_LIMITED':
       return new ServiceError(
         'RATE_LIMITED',

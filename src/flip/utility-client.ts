@@ -25,11 +25,36 @@ const checkEnrollment = checkFor(WireEnrollment);
 const WireEventList = z.array(WireEvent);
 const WireEventSiteList = z.array(WireEventSite);
 
-/** An empty id would silently address the collection instead of one item. */
+// eslint-disable-next-line no-control-regex -- the point: C0, DEL and C1 control characters
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * One id as a path segment. Defence in depth behind the GraphQL edge's checks: an empty id would
+ * address the collection, and `.`/`..` (also as `%2E%2E`, which a WHATWG URL parser resolves
+ * like `..`) would climb the path, so `DELETE /v1/events/..` became `DELETE /v1/`.
+ */
 function id(value: string, name: string): string {
-  if (value.trim() === '')
-    throw new ServiceError('BAD_USER_INPUT', `${name} must not be empty`, { fieldPaths: [name] });
+  const problem =
+    value.trim() === ''
+      ? 'must not be empty'
+      : CONTROL_CHARS.test(value)
+        ? 'must not contain control characters'
+        : isDotSegment(value)
+          ? 'must not be . or ..'
+          : null;
+  if (problem) throw new ServiceError('BAD_USER_INPUT', `${name} ${problem}`, { fieldPaths: [name] });
   return segment(value);
+}
+
+/** `.`, `..` and their percent-encoded forms, decoded as often as a chain of hops might. */
+function isDotSegment(value: string): boolean {
+  let text = value;
+  for (;;) {
+    if (text === '.' || text === '..') return true;
+    const decoded = text.replace(/%2e/gi, '.').replace(/%25/g, '%');
+    if (decoded === text) return false;
+    text = decoded;
+  }
 }
 
 function actionBody(a: ActionInput) {

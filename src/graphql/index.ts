@@ -4,3 +4,5 @@
  */
 export { createSchema } from './schema.js';
 export { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from './context.js';
+export { checkOperationInputs, inputPathOf, MAX_ID_CHARS, MAX_NAME_CHARS } from './input-checks.js';
+export { parseDateTime } from './date-time.js';

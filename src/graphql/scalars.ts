@@ -1,21 +1,23 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { ServiceError } from '../errors.js';
+import { parseDateTime } from './date-time.js';
 
-// RFC 3339 date-time: a date, a time and an explicit offset (Z or ±hh:mm); fractions optional.
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const INVALID = 'DateTime must be a real RFC 3339 date-time with an offset, e.g. 2024-05-01T17:00:00Z';
 
+/**
+ * A scalar only sees its value: the input path is added where it is known (input-checks.ts
+ * checks variables before execution; server/input-checks.ts names a literal's path).
+ */
 function parse(value: unknown): Date {
-  if (typeof value === 'string' && RFC3339.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw new GraphQLError('DateTime must be an ISO-8601 date-time with an offset, e.g. 2024-05-01T17:00:00Z', {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  const date = typeof value === 'string' ? parseDateTime(value) : null;
+  if (date) return date;
+  throw new ServiceError('BAD_USER_INPUT', INVALID);
 }
 
 /**
  * An instant. Outputs are ISO-8601 in UTC with milliseconds (`Date.toISOString()`); inputs are
- * ISO-8601 / RFC 3339 date-times with an explicit offset (`Z` or `±hh:mm`), as Flip writes them.
+ * RFC 3339 date-times with an explicit offset (`Z` or `±hh:mm`), as Flip writes them, read by the
+ * strict parser of date-time.ts: an impossible date is refused, never moved to another instant.
  * Our own scalar rather than graphql-scalars' so the accepted and printed forms are exactly these.
  */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
@@ -29,12 +31,9 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parse,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('DateTime must be a string', {
-        nodes: [ast],
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-    }
-    return parse(ast.value);
+    const date = ast.kind === Kind.STRING ? parseDateTime(ast.value) : null;
+    if (date) return date;
+    // With its node, so that the server can name the argument path of the literal.
+    throw new GraphQLError(INVALID, { nodes: [ast], extensions: { code: 'BAD_USER_INPUT' } });
   },
 });

@@ -96,7 +96,8 @@ function sha256(text: string): Buffer {
 type JwtConfig = NonNullable<AuthConfig['jwt']>;
 
 async function createJwtVerifier(jwt: JwtConfig): Promise<(token: string) => Promise<Caller>> {
-  const options = { issuer: jwt.issuer, audience: jwt.audience };
+  // A token without `exp` would be valid forever: refused (issue 18 section 4).
+  const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['exp'] };
   let verify: (token: string) => Promise<JWTPayload>;
   if (jwt.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(jwt.jwksUrl), { timeoutDuration: 5_000 });
@@ -156,6 +157,9 @@ function jwtFailure(err: unknown): ServiceError {
   }
   if (err instanceof joseErrors.JWTExpired)
     return new ServiceError('UNAUTHENTICATED', 'The token has expired.');
+  if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'exp') {
+    return new ServiceError('UNAUTHENTICATED', 'The token has no expiry (exp); tokens must expire.');
+  }
   return new ServiceError('UNAUTHENTICATED', 'Invalid or expired token.');
 }
 

@@ -2,6 +2,7 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ERROR_CODES } from '../errors.js';
 import type { Logger } from './logger.js';
+import { PERSISTED_QUERY_CODES } from './persisted-queries.js';
 
 /** graphql-js / Apollo validation codes that are expected and pass through unchanged. */
 const PASS_THROUGH_CODES = new Set<string>([
@@ -10,8 +11,7 @@ const PASS_THROUGH_CODES = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
+  ...PERSISTED_QUERY_CODES,
 ]);
 
 // formatError gets no context; the operation plugin records each error's request id here first
@@ -37,14 +37,14 @@ export function withHttpStatus<T extends GraphQLError>(error: T, status: number)
  * else is a bug, logged once and answered as INTERNAL_SERVER_ERROR with a generic message and
  * the request id. Never throws; never lets a stack trace, upstream body or secret through.
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, options: { hideSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
-      const code = String(formatted.extensions?.code ?? '');
+      const code = codeOf(formatted, error);
       const requestId = requestIdOf(error);
       if (PASS_THROUGH_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
         return {
-          message: formatted.message,
+          message: options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message,
           locations: formatted.locations,
           path: formatted.path,
           extensions: pickExtensions(formatted.extensions ?? {}, code),
@@ -65,6 +65,30 @@ export function createFormatError(logger: Logger) {
       return { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
   };
+}
+
+/**
+ * graphql-js suggests names of fields, arguments, types, input fields and enum values ("Did you
+ * mean "first"?", "Did you mean the enum value "ACTIVE"?"), in validation and in variable
+ * coercion alike: in production they would map the schema for a caller without introspection.
+ */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '').trim();
+}
+
+/**
+ * The code to answer with. A scalar's BAD_USER_INPUT raised while the document is validated (an
+ * impossible DateTime literal, given its fieldPaths by input-checks.ts) keeps its code: Apollo
+ * files every validation error under GRAPHQL_VALIDATION_FAILED.
+ */
+function codeOf(formatted: GraphQLFormattedError, error: unknown): string {
+  const code = String(formatted.extensions?.code ?? '');
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | null)
+    ?.originalError?.extensions;
+  const isInputError = original?.code === 'BAD_USER_INPUT' && Array.isArray(original.fieldPaths);
+  return code === 'GRAPHQL_VALIDATION_FAILED' && isInputError ? 'BAD_USER_INPUT' : code;
 }
 
 function pickExtensions(ext: Record<string, unknown>, code: string): Record<string, unknown> {

@@ -57,7 +57,8 @@ export async function startHttpServer<TContext extends BaseContext>(
     ...(config.executor === 'jit' ? { gateway: jitGateway(options.schema) } : { schema: options.schema }),
     // Apollo's own messages (e.g. an unexpected error processing a request) as JSON lines too.
     logger,
-    formatError: createFormatError(logger),
+    // In production no "Did you mean" suggestion reaches a caller (issue 18 section 4).
+    formatError: createFormatError(logger, { hideSuggestions: config.isProduction }),
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     csrfPrevention: true,
@@ -115,7 +116,7 @@ export async function startHttpServer<TContext extends BaseContext>(
   ): Promise<void> {
     let caller: Caller | null = null;
     // The IDE page itself carries no data; its operations need a token like any other.
-    if (options.authenticator && !(options.landingPage && prefersHtml(req))) {
+    if (options.authenticator && !(options.landingPage && asksForIdePage(req, url))) {
       try {
         caller = await options.authenticator.authenticate(req.headers.authorization);
       } catch (err) {
@@ -125,6 +126,11 @@ export async function startHttpServer<TContext extends BaseContext>(
       }
     }
     const body = await readBody(req, config.limits.maxBodyBytes);
+    if (body.aborted) {
+      // The caller went away mid-body: nothing to answer, nothing wrong with the service.
+      logger.debug({ requestId }, 'request body aborted');
+      return;
+    }
     if (body.tooLarge) {
       sendJson(res, 413, {
         errors: [{ message: 'Request body too large.', extensions: { code: 'BAD_USER_INPUT' } }],
@@ -189,33 +195,44 @@ function refuse(res: ServerResponse, err: unknown, requestId: string): void {
 }
 
 /**
- * A browser asking for the IDE page. Looser than Apollo's own negotiation on purpose: should
- * Apollo execute such a request instead, authorizationPlugin still refuses it without a caller.
+ * A browser asking for the IDE page: a GET accepting HTML that carries no operation. A GET with a
+ * query (or a persisted query) is authenticated whatever it accepts: otherwise Apollo would
+ * validate it anonymously and its errors would map the schema (issue 18 section 4).
  */
-function prefersHtml(req: IncomingMessage): boolean {
-  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+function asksForIdePage(req: IncomingMessage, url: URL): boolean {
+  const carriesOperation = url.searchParams.has('query') || url.searchParams.has('extensions');
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !carriesOperation;
 }
 
-async function readBody(
-  req: IncomingMessage,
-  maxBytes: number,
-): Promise<{ json: unknown; tooLarge: boolean }> {
-  if (req.method !== 'POST') return { json: undefined, tooLarge: false };
+interface RequestBody {
+  json: unknown;
+  tooLarge?: boolean;
+  /** The connection closed before the whole body arrived. */
+  aborted?: boolean;
+}
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<RequestBody> {
+  if (req.method !== 'POST') return { json: undefined };
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return { json: undefined, tooLarge: true };
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) return { json: undefined, tooLarge: true };
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (req.destroyed || req.errored) return { json: undefined, aborted: true };
+    throw err;
   }
   const text = Buffer.concat(chunks).toString('utf8');
   const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json') || text === '') return { json: text, tooLarge: false };
+  if (!type.includes('application/json') || text === '') return { json: text };
   try {
-    return { json: JSON.parse(text) as unknown, tooLarge: false };
+    return { json: JSON.parse(text) as unknown };
   } catch {
     // Apollo answers a string body with a 400 "POST body ... must be an object".
-    return { json: text, tooLarge: false };
+    return { json: text };
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config.js';
 import { ServiceError } from '../errors.js';
+import { parseDateTime } from '../graphql/index.js';
 import { withHttpStatus } from './format-error.js';
 
 /** Directives per operation (graphql-armor); not worth an env var. */
@@ -38,7 +39,11 @@ const LIST_SIZES: Record<string, number> = {
   failed: 50,
 };
 const DEFAULT_LIST_SIZE = 10;
-/** A mutation's `ids` argument costs this much per id: one upstream write each (bulk updates). */
+/**
+ * Each item of a mutation's list argument costs this much: `ids`, `enrollmentIds` and any list
+ * argument added later become one upstream write per item (issue 13 section 2.6). Lists inside
+ * an input object (`input.targetIds`) travel in one request and are not priced per item.
+ */
 const COST_PER_WRITTEN_ID = 10;
 
 /** Extra cost of fields that need their own upstream call (`Parent.field` or `field`). */
@@ -64,7 +69,8 @@ export interface Limits {
 export function createLimits(config: Readonly<Config>, options: { programCount: number }): Limits {
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: config.limits.maxAliases },
+    // armor skips aliases of __typename by default; each is a field to resolve all the same.
+    maxAliases: { n: config.limits.maxAliases, allowList: [] },
     maxDirectives: { n: MAX_DIRECTIVES },
     // graphql-js counts tokens in its own parser (Apollo's parseOptions): a 400 parse error,
     // where armor's parser plugin throws outside Apollo's error handling.
@@ -86,13 +92,14 @@ export function createLimits(config: Readonly<Config>, options: { programCount: 
 const costByContext = new WeakMap<object, number>();
 
 /**
- * The arguments whose values change a cost (costEstimator: `first`, `ids`, a telemetry window;
- * `if` of @include/@skip, which graphql-query-complexity follows). Variables used anywhere else
- * (an id, a filter) cannot change it, so an operation's cost is cached per document and the
- * values of these variables only: the by-id queries a screen sends thousands of times are priced
- * once (the walk cost about 0.2 ms per request, issue 9).
+ * The arguments whose values change a cost (costEstimator: `first`, a telemetry window; `if` of
+ * @include/@skip, which graphql-query-complexity follows), besides the length of every list
+ * variable (a mutation's list arguments). Variables used anywhere else (an id, a filter) cannot
+ * change it, so an operation's cost is cached per document and the values of these variables and
+ * list lengths only: the by-id queries a screen sends thousands of times are priced once (the
+ * walk cost about 0.2 ms per request, issue 9).
  */
-const COST_ARGUMENTS = new Set(['first', 'ids', 'from', 'to', 'if']);
+const COST_ARGUMENTS = new Set(['first', 'from', 'to', 'if']);
 /** Costs kept per document (distinct operation names and cost-relevant variable values). */
 const MAX_COSTS_PER_DOCUMENT = 64;
 
@@ -131,7 +138,15 @@ function costKey(
   operationName: string | undefined,
   variables: Record<string, unknown>,
 ) {
-  return JSON.stringify([operationName ?? null, ...known.variables.map((name) => variables[name] ?? null)]);
+  const listLengths = Object.entries(variables)
+    .filter(([, value]) => Array.isArray(value))
+    .map(([name, value]) => `${name}:${(value as unknown[]).length}`)
+    .sort();
+  return JSON.stringify([
+    operationName ?? null,
+    ...known.variables.map((name) => variables[name] ?? null),
+    ...listLengths,
+  ]);
 }
 
 /** The computed cost of the operation of this context (for the operation log line). */
@@ -194,8 +209,8 @@ export function costLimitPlugin<TContext extends BaseContext>(options: {
 }
 
 /**
- * Each object costs 1 plus its children; leaves cost 0 (a mutation's leaf result 1); a mutation's
- * `ids` add COST_PER_WRITTEN_ID each. A connection multiplies its children by
+ * Each object costs 1 plus its children; leaves cost 0 (a mutation's leaf result 1); each item of
+ * a mutation's list arguments adds COST_PER_WRITTEN_ID. A connection multiplies its children by
  * `first` (default page size when absent); other lists by their assumed size (LIST_SIZES,
  * `programs` = configured programs, `telemetry(from, to)` = points in the window). Fields that
  * call upstream add UPSTREAM_FIELD_COSTS.
@@ -207,7 +222,7 @@ export function costEstimator(
   return ({ type, field, args, childComplexity }) => {
     const named = getNamedType(field.type);
     const isMutation = type.name === 'Mutation';
-    const writtenIds = isMutation && Array.isArray(args.ids) ? args.ids.length : 0;
+    const writtenIds = isMutation ? listItemsOf(args) : 0;
     if (isLeafType(named)) return isMutation ? 1 + writtenIds * COST_PER_WRITTEN_ID : 0;
     const key = `${type.name}.${field.name}`;
     const extra =
@@ -224,6 +239,13 @@ export function costEstimator(
   };
 }
 
+/** Items over every list argument (a mutation's fan-out: one upstream call per item). */
+function listItemsOf(args: Record<string, unknown>): number {
+  let items = 0;
+  for (const value of Object.values(args)) if (Array.isArray(value)) items += value.length;
+  return items;
+}
+
 function listSize(key: string, name: string, args: Record<string, unknown>, programCount: number): number {
   if (key === 'Query.programs') return Math.max(programCount, 1);
   if (name === 'telemetry') {
@@ -237,7 +259,7 @@ function listSize(key: string, name: string, args: Record<string, unknown>, prog
 
 function timeOf(value: unknown): number {
   if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string' || typeof value === 'number') return new Date(value).getTime();
+  if (typeof value === 'string') return parseDateTime(value)?.getTime() ?? Number.NaN;
   return Number.NaN;
 }
 

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { isServiceError } from '../errors.js';
 import type { UpstreamCallReport } from '../flip/index.js';
 import { rememberRequestId } from './format-error.js';
 import { costOf } from './limits.js';
@@ -70,6 +72,7 @@ export function operationLogPlugin<TContext extends BaseContext>(options: {
       return {
         async didEncounterErrors({ errors }) {
           rememberRequestId(errors, requestId);
+          logUpstreamDetails(options.logger, requestId, errors);
         },
         async willSendResponse({ response, operationName, operation }) {
           const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
@@ -96,4 +99,19 @@ export function operationLogPlugin<TContext extends BaseContext>(options: {
       };
     },
   };
+}
+
+/**
+ * What Flip said about requests it refused: logged here, never answered (the caller gets our own
+ * message and its input paths). One line per error that carries such a detail.
+ */
+function logUpstreamDetails(logger: Logger, requestId: string, errors: readonly GraphQLError[]): void {
+  for (const error of errors) {
+    const original = error.originalError ?? error;
+    if (!isServiceError(original) || !original.upstreamDetail) continue;
+    logger.info(
+      { requestId, code: original.code, path: error.path, upstreamDetail: original.upstreamDetail },
+      'upstream refused the request',
+    );
+  }
 }

@@ -34,3 +34,4 @@ export type { MembershipChange } from './group-membership.js';
 export type { GroupWrites } from './groups.js';
 export type { CommissionRequest, CommissioningWrites } from './commissioning.js';
 export { MAX_IDEMPOTENCY_KEY_CHARS, type DispatchWrites, type EventPreview } from './dispatch/index.js';
+export { asInputError, Violations } from './violations.js';

@@ -38,22 +38,37 @@ const MAX_LISTED = 20;
 /**
  * Flip's validation paths are its snake_case body paths (`target_ids[2]`,
  * `devices[0].attributes.battery_capacity_wh`); the caller knows its own input's. Rewrites the
- * fieldPaths of an upstream BAD_USER_INPUT into input paths (`input.targetIds[2]`); any other error
- * is returned as it is. `flatten` drops wrapper segments our input does not have (`attributes`);
- * paths `isInputPath` rejects (fields the input has no counterpart for) are kept as Flip said them.
+ * fieldPaths of an upstream BAD_USER_INPUT into input paths (`input.targetIds[2]`), with our own
+ * message naming them (Flip's text stays in `upstreamDetail`, for the log); any other error is
+ * returned as it is. `rename` maps whole Flip paths (`end_time` -> `to`); `flatten` drops wrapper
+ * segments our input does not have (`attributes`); paths `isInputPath` rejects (fields the input
+ * has no counterpart for) are kept as Flip said them.
  */
 export function asInputError(
   error: unknown,
   prefix: string,
-  options: { flatten?: readonly string[]; isInputPath?: (path: string) => boolean } = {},
+  options: {
+    flatten?: readonly string[];
+    isInputPath?: (path: string) => boolean;
+    rename?: Readonly<Record<string, string>>;
+  } = {},
 ): unknown {
   if (!isServiceError(error) || error.code !== 'BAD_USER_INPUT') return error;
   const paths = error.extensions.fieldPaths;
   if (!Array.isArray(paths) || paths.length === 0) return error;
   const mapped = paths
     .map(String)
-    .map((p) => ((options.isInputPath?.(p) ?? true) ? inputPath(p, prefix, options.flatten ?? []) : p));
-  return new ServiceError('BAD_USER_INPUT', error.message, { fieldPaths: mapped });
+    .map((p) =>
+      (options.isInputPath?.(p) ?? true)
+        ? inputPath(options.rename?.[p] ?? p, prefix, options.flatten ?? [])
+        : p,
+    );
+  return new ServiceError(
+    'BAD_USER_INPUT',
+    `Flip refused the input at ${mapped.join(', ')}.`,
+    { fieldPaths: mapped },
+    { upstreamDetail: error.upstreamDetail },
+  );
 }
 
 function inputPath(path: string, prefix: string, flatten: readonly string[]): string {

@@ -44,9 +44,11 @@ describe('upstream 400 and 422', () => {
     expect(error).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', fieldPaths: ['actions[0].duration_s'] },
     });
-    expect((error as Error).message).toMatch(
-      /^Flip Utility API rejected the input: actions\[0\]\.duration_s: /,
+    // Flip's own words stay out of the message (issue 18 section 4); the log gets them.
+    expect((error as Error).message).toBe(
+      'Flip Utility API refused the input at actions[0].duration_s (HTTP 422).',
     );
+    expect((error as { upstreamDetail?: string }).upstreamDetail).toMatch(/^actions\[0\]\.duration_s: /);
   });
 
   it('maps a 400 to BAD_USER_INPUT with the field paths of errors[].path', async () => {
@@ -81,7 +83,8 @@ describe('upstream 400 and 422', () => {
     const error = await caught(h.clients.cloud.commission({ site: { id: 'site-y' }, devices: [battery()] }));
 
     expect(error).toMatchObject({
-      message: 'Flip Cloud API rejected the input: missing or invalid site.zip_code, site.state_code',
+      message: 'Flip Cloud API refused the input at site.zip_code, site.state_code (HTTP 422).',
+      upstreamDetail: 'missing or invalid site.zip_code, site.state_code',
       extensions: { code: 'BAD_USER_INPUT', fieldPaths: ['site.zip_code', 'site.state_code'] },
     });
   });

@@ -72,6 +72,22 @@ describe('caller auth with API keys', () => {
     expect(sneaky.statusCode).toBe(401);
     expect(await sneaky.body.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
   });
+
+  it('#18: authenticates a GET that accepts HTML but carries a query, so its validation errors never map the schema', async () => {
+    const service = await startService({ env: { ...KEYS_ENV, GRAPHQL_IDE: 'true' } });
+    for (const accept of ['text/html', 'text/html;q=0.1, application/json', 'text/html, application/json']) {
+      const probe = await request(
+        `${service.graphqlUrl}?query=${encodeURIComponent('{ programz { idz } }')}`,
+        {
+          headers: { accept, 'apollo-require-preflight': 'true' },
+        },
+      );
+      const text = await probe.body.text();
+      expect([accept, probe.statusCode]).toEqual([accept, 401]);
+      expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+      expect(text).not.toContain('programz');
+    }
+  });
 });
 
 describe('caller auth with JWTs', () => {
@@ -125,6 +141,26 @@ describe('caller auth with JWTs', () => {
       expect(res.status).toBe(401);
       expect(res.body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     }
+    expect(service.sim.journal.calls()).toEqual([]);
+  });
+
+  it('#18: answers 401 for a token without exp, signed by the right key', async () => {
+    const { service, privateKey } = await startWithJwt();
+    const forever = await new SignJWT({ roles: 'admin' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('user-42')
+      .setIssuer('https://idp.test')
+      .setAudience('flip-graphql')
+      .setIssuedAt()
+      .sign(privateKey);
+    const res = await service.gql(PROGRAMS, undefined, bearer(forever));
+    expect(res.status).toBe(401);
+    expect(res.body.errors).toEqual([
+      {
+        message: 'The token has no expiry (exp); tokens must expire.',
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ]);
     expect(service.sim.journal.calls()).toEqual([]);
   });
 

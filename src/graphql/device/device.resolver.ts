@@ -8,7 +8,11 @@ import { enrollmentOf, programIdOf, programOf } from '../scope.js';
 import { Site } from '../site/site.type.js';
 import { TelemetryWindowArgs, validateTelemetryWindow } from '../telemetry/telemetry.inputs.js';
 import { TelemetryPoint } from '../telemetry/telemetry.type.js';
+import { asInputError } from '../../writes/index.js';
 import { Device } from './device.type.js';
+
+/** Flip's names of the telemetry window's fields -> the arguments of Device.telemetry. */
+const WINDOW_FIELDS: Readonly<Record<string, string>> = { start_time: 'from', end_time: 'to' };
 
 @Resolver(() => Device)
 export class DeviceResolver {
@@ -59,6 +63,12 @@ export class DeviceResolver {
   ): Promise<TelemetryPointRecord[] | null> {
     const window = validateTelemetryWindow(args);
     const programId = await programIdOf(ctx, device);
-    return programId === null ? null : ctx.loaders.telemetry(programId, device.id, window);
+    if (programId === null) return null;
+    try {
+      return await ctx.loaders.telemetry(programId, device.id, window);
+    } catch (error) {
+      // Flip names its body's fields (a window beyond 7 days: `end_time`); the caller wrote these.
+      throw asInputError(error, '', { rename: WINDOW_FIELDS, isInputPath: (p) => p in WINDOW_FIELDS });
+    }
   }
 }

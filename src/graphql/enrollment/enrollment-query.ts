@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { EnrollmentEntry } from '../../loaders/index.js';
@@ -26,35 +27,72 @@ const DEFAULT_ORDER: EnrollmentOrder = {
   direction: OrderDirection.ASC,
 };
 
-// What a cursor carries: the order it was issued for, the sort key and the id of its enrollment.
-// Keyset rather than offset: approving items of a filtered review queue between two pages must
-// not make the next page skip the items that moved up.
+// What a cursor carries: a digest binding it to its list, order and filter, the id of its
+// enrollment and, for time orders, its timestamp. Keyset rather than offset: approving items of a
+// filtered review queue between two pages must not make the next page skip the items that moved
+// up. Never a name (issue 18 section 4): a SITE_NAME cursor reads its key from the enrollment of
+// its id in the (unfiltered) list instead.
 const CursorPayload = z.object({
-  o: z.string(),
-  k: z.array(z.union([z.number(), z.string(), z.null()])),
+  b: z.string(),
   id: z.string(),
+  t: z.number().nullable().optional(),
 });
+type Cursor = z.infer<typeof CursorPayload>;
+
+/** Characters of the base64url SHA-256 binding a cursor to its list, order and filter. */
+const BINDING_CHARS = 16;
 
 /** Validated arguments of Program.enrollments and Group.enrollments. */
 export interface EnrollmentPageRequest {
   size: number;
   order: EnrollmentOrder;
-  after: z.infer<typeof CursorPayload> | null;
+  after: Cursor | null;
   filter: EnrollmentFilter | null | undefined;
+  /** What cursors of this list, order and filter carry; another list's cursor does not match. */
+  binding: string;
 }
 
-/** Checks the arguments before any upstream call: BAD_USER_INPUT naming `first` or `after`. */
+/**
+ * Checks the arguments before any upstream call: BAD_USER_INPUT naming `first` or `after`.
+ * `list` names the list paged (`program:<id>`, `group:<programId>/<id>`): a cursor is valid
+ * only for the list, order and filter it was issued for.
+ */
 export function parseEnrollmentPage(
   args: EnrollmentPageArgs,
   config: Pick<Config, 'defaultPageSize' | 'maxPageSize'>,
+  list: string,
 ): EnrollmentPageRequest {
   const order = args.orderBy ?? DEFAULT_ORDER;
+  const binding = bindingOf(list, order, args.filter);
   return {
     size: pageSizeOf(args.first, config),
     order,
-    after: args.after ? parseCursor(args.after, orderNameOf(order)) : null,
+    after: args.after ? parseCursor(args.after, binding) : null,
     filter: args.filter,
+    binding,
   };
+}
+
+/**
+ * The filter as entries sorted by name, without absent fields, lists sorted: the same filter
+ * whatever built the object (graphql-js or graphql-jit, a literal or a variable).
+ */
+function canonicalFilter(filter: EnrollmentFilter | null | undefined): [string, unknown][] {
+  return Object.entries(filter ?? {})
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([name, value]): [string, unknown] => [name, Array.isArray(value) ? [...value].sort() : value])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function bindingOf(
+  list: string,
+  order: EnrollmentOrder,
+  filter: EnrollmentFilter | null | undefined,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([list, orderNameOf(order), canonicalFilter(filter)]))
+    .digest('base64url')
+    .slice(0, BINDING_CHARS);
 }
 
 /**
@@ -63,16 +101,30 @@ export function parseEnrollmentPage(
  */
 export function pageOfEnrollments(
   entries: readonly EnrollmentEntry[],
-  { size, order, after, filter }: EnrollmentPageRequest,
+  { size, order, after, filter, binding }: EnrollmentPageRequest,
 ): Connection<EnrollmentEntry> {
   const o = orderNameOf(order);
   const sorted = derivedFrom(entries, `page ${o} ${keyOf(filter)}`, () =>
     sortEnrollments(filterEnrollments(entries, filter), order),
   );
-  const start = after === null ? 0 : firstAfter(sorted, order, after);
-  return connectionOf(sorted, start, size, (e) =>
-    encodeCursor({ o, k: sortKeyOf(e, order.field), id: e.id }),
-  );
+  const start = after === null ? 0 : firstAfter(sorted, order, keyOfCursor(entries, order, after), after.id);
+  return connectionOf(sorted, start, size, (e) => encodeCursor(cursorOf(e, order, binding)));
+}
+
+function cursorOf(e: EnrollmentEntry, order: EnrollmentOrder, binding: string): Cursor {
+  if (order.field === EnrollmentOrderField.SITE_NAME) return { b: binding, id: e.id };
+  return { b: binding, id: e.id, t: sortKeyOf(e, order.field)[0] as number | null };
+}
+
+/** The sort key a cursor stands for: its timestamp, or the current names of its enrollment. */
+function keyOfCursor(entries: readonly EnrollmentEntry[], order: EnrollmentOrder, after: Cursor): KeyPart[] {
+  if (order.field !== EnrollmentOrderField.SITE_NAME) {
+    if (after.t === undefined) throw malformedCursor();
+    return [after.t];
+  }
+  const entry = entries.find((e) => e.id === after.id);
+  if (!entry) throw malformedCursor('refers to an enrollment no longer in this list');
+  return sortKeyOf(entry, order.field);
 }
 
 function orderNameOf(order: EnrollmentOrder): string {
@@ -155,10 +207,10 @@ function comparePart(a: KeyPart, b: KeyPart): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function parseCursor(cursor: string, orderName: string): z.infer<typeof CursorPayload> {
+function parseCursor(cursor: string, binding: string): Cursor {
   const parsed = CursorPayload.safeParse(decodeCursor(cursor));
   if (!parsed.success) throw malformedCursor();
-  if (parsed.data.o !== orderName) throw malformedCursor(`was issued for another orderBy (${parsed.data.o})`);
+  if (parsed.data.b !== binding) throw malformedCursor('was issued for another list, orderBy or filter');
   return parsed.data;
 }
 
@@ -166,10 +218,9 @@ function parseCursor(cursor: string, orderName: string): z.infer<typeof CursorPa
 function firstAfter(
   sorted: readonly EnrollmentEntry[],
   order: EnrollmentOrder,
-  after: z.infer<typeof CursorPayload>,
+  key: KeyPart[],
+  id: string,
 ): number {
-  const at = sorted.findIndex(
-    (e) => compare(sortKeyOf(e, order.field), e.id, after.k, after.id, order.direction) > 0,
-  );
+  const at = sorted.findIndex((e) => compare(sortKeyOf(e, order.field), e.id, key, id, order.direction) > 0);
   return at === -1 ? sorted.length : at;
 }

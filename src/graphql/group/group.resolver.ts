@@ -28,7 +28,7 @@ export class GroupResolver {
     @Args(() => EnrollmentPageArgs) args: EnrollmentPageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<EnrollmentEntry>> {
-    const request = parseEnrollmentPage(args, ctx.deps.config);
+    const request = parseEnrollmentPage(args, ctx.deps.config, `group:${group.programId}/${group.id}`);
     return pageOfEnrollments(await membersOf(group, ctx), request);
   }
 

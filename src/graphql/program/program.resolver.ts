@@ -39,7 +39,7 @@ export class ProgramResolver {
     @Args(() => EnrollmentPageArgs) args: EnrollmentPageArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<EnrollmentEntry>> {
-    const request = parseEnrollmentPage(args, ctx.deps.config);
+    const request = parseEnrollmentPage(args, ctx.deps.config, `program:${program.id}`);
     const index = await ctx.loaders.programIndex(program.id);
     return pageOfEnrollments(index.enrollments, request);
   }

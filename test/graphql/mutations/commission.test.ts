@@ -103,7 +103,9 @@ describe('Mutation.commissionSite', () => {
     expect(errorsOf(res)).toEqual([
       { code: 'BAD_USER_INPUT', fieldPaths: ['input.site.zipCode', 'input.site.stateCode'] },
     ]);
-    expect(res.body.errors?.[0]?.message).toContain('site.zip_code');
+    expect(res.body.errors?.[0]?.message).toBe(
+      'Flip refused the input at input.site.zipCode, input.site.stateCode.',
+    );
     expect(svc.sim.journal.counts()).toEqual({ 'POST /v1/commission': 1 });
   });
 });
