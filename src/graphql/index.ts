@@ -3,4 +3,5 @@
  * context is created per request (fresh loaders, so batching and caching never cross requests).
  */
 export { createSchema } from './schema.js';
+export { createSubgraphSchema } from './federation/subgraph.js';
 export { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from './context.js';

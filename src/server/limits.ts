@@ -92,7 +92,7 @@ const costByContext = new WeakMap<object, number>();
  * values of these variables only: the by-id queries a screen sends thousands of times are priced
  * once (the walk cost about 0.2 ms per request, issue 9).
  */
-const COST_ARGUMENTS = new Set(['first', 'ids', 'from', 'to', 'if']);
+const COST_ARGUMENTS = new Set(['first', 'ids', 'from', 'to', 'if', 'representations']);
 /** Costs kept per document (distinct operation names and cost-relevant variable values). */
 const MAX_COSTS_PER_DOCUMENT = 64;
 
@@ -131,7 +131,9 @@ function costKey(
   operationName: string | undefined,
   variables: Record<string, unknown>,
 ) {
-  return JSON.stringify([operationName ?? null, ...known.variables.map((name) => variables[name] ?? null)]);
+  // A list argument costs by its length only (ids, a subgraph's representations): key by that.
+  const valueOf = (v: unknown) => (Array.isArray(v) ? { length: v.length } : (v ?? null));
+  return JSON.stringify([operationName ?? null, ...known.variables.map((name) => valueOf(variables[name]))]);
 }
 
 /** The computed cost of the operation of this context (for the operation log line). */
@@ -226,6 +228,9 @@ export function costEstimator(
 
 function listSize(key: string, name: string, args: Record<string, unknown>, programCount: number): number {
   if (key === 'Query.programs') return Math.max(programCount, 1);
+  // FEDERATION=true: one entity per representation the router sends.
+  if (key === 'Query._entities' && Array.isArray(args.representations))
+    return Math.max(args.representations.length, 1);
   if (name === 'telemetry') {
     const hours = (timeOf(args.to) - timeOf(args.from)) / 3_600_000;
     return Number.isFinite(hours)
