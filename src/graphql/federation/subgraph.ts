@@ -21,7 +21,7 @@ type ResolverMap = NonNullable<
   Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']
 >;
 
-/** Federation 2 as `_service { sdl }` announces it; 2.3 is what @apollo/subgraph 2.14 fully supports. */
+/** Federation 2 (v2.3; only `@key` is used, which every Federation 2 router and gateway composes). */
 const FEDERATION_LINK = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 `;
@@ -39,6 +39,7 @@ export async function createSubgraphSchema(): Promise<GraphQLSchema> {
   for (const [typeName, entity] of Object.entries(ENTITIES)) {
     resolvers[typeName] = {
       ...(resolvers[typeName] as Record<string, GraphQLFieldResolver<unknown, GraphQLContext>>),
+      // @apollo/subgraph calls it as (representation, context, info), once per representation.
       __resolveReference: async (representation: Record<string, string>, ctx: GraphQLContext) =>
         detached(await entity.resolveReference(representation, ctx)),
     };
