@@ -304,9 +304,15 @@ describe('FEDERATION=true with GRAPHQL_INTROSPECTION=false', () => {
 describe('FEDERATION unset', () => {
   it('has neither _service nor _entities', async () => {
     const svc = await startService();
-    const res = await svc.gql('{ _service { sdl } }');
-    expect(res.status).toBe(400);
-    expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const answers = [
+      await svc.gql('{ _service { sdl } }'),
+      await svc.gql(ENROLLMENT_IDS, { representations: [rep('Enrollment', { id: UNKNOWN_UUID })] }),
+    ];
+    expect(answers.map((a) => [a.status, a.body.errors?.map((e) => e.extensions?.code)])).toEqual([
+      [400, ['GRAPHQL_VALIDATION_FAILED']],
+      [400, ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']],
+    ]);
+    expect(svc.sim.journal.calls()).toEqual([]);
   });
 });
 
