@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
-import { createContext, createSchema } from './graphql/index.js';
+import { createContext, createSchema, createSubgraphSchema } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { healthRoute } from './server/health.js';
 import { startHttpServer } from './server/http.js';
@@ -78,7 +78,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     // The naive baseline of the benchmark fetches per field: no sharing of identical reads either.
     coalesce: !config.disableBatching,
   });
-  const schema = await createSchema();
+  // FEDERATION=true: the same schema and resolvers, plus `_service`/`_entities`, for a supergraph.
+  const schema = config.federation ? await createSubgraphSchema() : await createSchema();
   // recordBatch(loader, size): DataLoader batch sizes for /metrics, for the loaders to call.
   // Idempotency keys of dispatchEvent and the cross-request cache: Redis with REDIS_URL.
   const shared = await createSharedState(config, {

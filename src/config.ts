@@ -175,6 +175,7 @@ const EnvSchema = z.object({
       return v;
     }),
   DISABLE_BATCHING: bool(false),
+  FEDERATION: bool(false),
 
   SIM_SITES: int(2_000, 1, 100_000),
   SIM_SEED: int(1, 0),
@@ -237,6 +238,8 @@ export interface Config {
   shutdownGraceMs: number;
   cache: { ttlS: number; maxBytes: number; redisUrl?: string };
   disableBatching: boolean;
+  /** Serve the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key`s). */
+  federation: boolean;
   simulator: SimulatorConfig;
 }
 
@@ -313,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cache: { ttlS: e.CACHE_TTL_S, maxBytes: e.CACHE_MAX_BYTES, redisUrl: e.REDIS_URL },
     disableBatching: e.DISABLE_BATCHING,
+    federation: e.FEDERATION,
     simulator: {
       sites: e.SIM_SITES,
       seed: e.SIM_SEED,

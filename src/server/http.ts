@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } fr
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
@@ -74,6 +75,10 @@ export async function startHttpServer<TContext extends BaseContext>(
       // Apollo's default cache-control plugin wraps every field resolver to collect hints we
       // never set (about 15% of a warm 50-node page); answers are marked no-store below instead.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo turns on inline traces (ftv1) for a subgraph (FEDERATION=true): per-field timings
+      // for any caller sending `apollo-federation-include-trace`. Observability is ours (logs,
+      // metrics), so a subgraph answers like the plain service.
+      ApolloServerPluginInlineTraceDisabled(),
       ...(options.plugins ?? []),
     ],
   });

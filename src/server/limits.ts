@@ -248,6 +248,9 @@ function listItemsOf(args: Record<string, unknown>): number {
 
 function listSize(key: string, name: string, args: Record<string, unknown>, programCount: number): number {
   if (key === 'Query.programs') return Math.max(programCount, 1);
+  // FEDERATION=true: one entity per representation the router sends.
+  if (key === 'Query._entities' && Array.isArray(args.representations))
+    return Math.max(args.representations.length, 1);
   if (name === 'telemetry') {
     const hours = (timeOf(args.to) - timeOf(args.from)) / 3_600_000;
     return Number.isFinite(hours)

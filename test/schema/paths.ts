@@ -25,3 +25,6 @@ export const emittedSchemaPath = path.resolve(repoRoot, 'schema', 'schema.graphq
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
+
+/** The same schema as a Federation 2 subgraph (FEDERATION=true), as `_service { sdl }` answers it. */
+export const subgraphSchemaPath = path.resolve(repoRoot, 'schema', 'subgraph.graphql');

@@ -8,4 +8,7 @@ export class Group {
 
   @Field(() => String)
   name!: string;
+
+  @Field(() => ID, { description: 'The program the group belongs to (its id is unique only there).' })
+  programId!: string;
 }
