@@ -50,6 +50,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       onBatch: deps.recordBatch,
       cache: deps.cache,
       locator: deps.locator,
+      store: deps.store,
     }),
     deps,
     now: deps.now?.() ?? new Date(),
