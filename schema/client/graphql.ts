@@ -107,10 +107,12 @@ export type EventActionInput = {
   startsAt: string;
 };
 
-/** Derived from now against the event's start and end (the Utility API has no event status). */
+/** Derived from now against the event's start and end (the Utility API has no event status), or CANCELED. */
 export type EventStatus =
   /** Started and not yet ended; an event without an end stays ACTIVE. */
   | 'ACTIVE'
+  /** Cancelled through cancelEvent (see Event.canceledAt and canceledBy). */
+  | 'CANCELED'
   /** now is at or after endsAt. */
   | 'COMPLETED'
   /** now is before startsAt. */

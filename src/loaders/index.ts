@@ -1,11 +1,6 @@
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig } from '../config.js';
-import type {
-  EnrollmentRecord,
-  EventSiteRecord,
-  FlipClients,
-  TelemetryPointRecord,
-} from '../flip/index.js';
+import type { EnrollmentRecord, EventSiteRecord, FlipClients, TelemetryPointRecord } from '../flip/index.js';
 import type { KeyValueStore } from '../store/index.js';
 import type { BatchObserver } from './batch.js';
 import type { EventEntry } from './cancelled-events.js';
@@ -100,6 +95,11 @@ export interface Loaders {
    * Returns the entry, with its program when a loaded program holds it.
    */
   primeEnrollment(record: EnrollmentRecord): EnrollmentEntry;
+  /**
+   * For bulk writes: primeEnrollment for many records at once, each loaded program re-indexed
+   * once for the whole batch (not once per record). Entries in the order of the records.
+   */
+  primeEnrollments(records: readonly EnrollmentRecord[]): EnrollmentEntry[];
   /** For writes: the program's enrollments are fetched again on the next read in this request. */
   invalidateProgram(programId: string): void;
   invalidateGroups(programId: string): void;
@@ -128,6 +128,15 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     cache?.latestTelemetry,
   );
 
+  const primeEnrollments = (records: readonly EnrollmentRecord[]): EnrollmentEntry[] => {
+    const programOf = programs.prime(records);
+    return records.map((record) => {
+      const entry = toEnrollmentEntry(record, programOf.get(record.id) ?? null);
+      lookups.primeEnrollment(entry);
+      return entry;
+    });
+  };
+
   return {
     programIndex: (programId) => programs.index(programId),
     enrollment: (id) => lookups.enrollment(id),
@@ -142,10 +151,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     latestTelemetry: (programId, deviceId) => telemetry.latest(programId, deviceId),
     telemetry: (programId, deviceId, window) => telemetry.window(programId, deviceId, window),
     primeEnrollment(record) {
-      const entry = toEnrollmentEntry(record, programs.prime(record));
-      lookups.primeEnrollment(entry);
-      return entry;
+      return primeEnrollments([record])[0] as EnrollmentEntry;
     },
+    primeEnrollments: (records) => primeEnrollments(records),
     invalidateProgram(programId) {
       programs.invalidate(programId);
       lookups.clearAll();

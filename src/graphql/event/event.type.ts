@@ -101,7 +101,7 @@ export class Event {
 
   @Field(() => String, {
     nullable: true,
-    description: "The caller id that cancelled it; null when not cancelled or the caller was anonymous.",
+    description: 'The caller id that cancelled it; null when not cancelled or the caller was anonymous.',
   })
   canceledBy?: string | null;
 }
