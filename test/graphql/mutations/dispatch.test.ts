@@ -200,6 +200,18 @@ describe('Mutation.dispatchEvent', () => {
   });
 });
 
+describe('Mutation.dispatchEvent with a date alone', () => {
+  it('#13: refuses a startsAt without a time (DateTime reads dates alone for install dates only) and sends nothing', async () => {
+    const input = deviceEvent(
+      batteries(11),
+      new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+    );
+    const res = await svc.gql(DispatchEventDocument, { input, idempotencyKey: randomUUID() });
+    expect(errorsOf(res)).toEqual([{ code: 'BAD_USER_INPUT', fieldPaths: ['input.actions[0].startsAt'] }]);
+    expect(writeCalls(svc.sim)).toEqual([]);
+  });
+});
+
 describe('Mutation.cancelEvent', () => {
   it('#13: sends one DELETE; the event stays readable as CANCELED, and is listed by events(status: [CANCELED])', async () => {
     const dispatched = await svc.gql<DispatchEventMutation>(DispatchEventDocument, {
