@@ -1,8 +1,7 @@
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
-import { createLoaders, type Loaders } from '../loaders/index.js';
-import type { KeyValueStore } from '../store/index.js';
+import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
 import type { WriteServices } from '../writes/index.js';
 
 /** What the server knows about a request before GraphQL runs. */
@@ -28,7 +27,7 @@ export interface ContextDeps {
   /** Which program an enrollment id is in, learnt from loads (kept even with the cache off). */
   locator?: ProgramLocator;
   /** The shared store: the event loader reads the cancellations cancelEvent recorded there. */
-  store?: KeyValueStore;
+  store?: LoaderDeps['store'];
 }
 
 export interface GraphQLContext {
