@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ProgramConfig } from '../../config.js';
+import { errorCodeOf } from '../../errors.js';
 import type { EventEntry, SiteEntry } from '../../loaders/index.js';
 import { configuredProgram, type GraphQLContext } from '../context.js';
 import { Program } from '../program/program.type.js';
@@ -57,10 +58,18 @@ export class EventResolver {
 
   @FieldResolver(() => [EventSiteParticipation], {
     nullable: true,
-    description: 'Per-site participation and performance (GET /v1/events/{id}/sites).',
+    description:
+      'Per-site participation and performance (GET /v1/events/{id}/sites); [] for a cancelled event Flip no longer knows.',
   })
   async sites(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): Promise<EventSiteEntry[]> {
-    const rows = await ctx.loaders.eventSites(event.id);
+    let rows;
+    try {
+      rows = await ctx.loaders.eventSites(event.id);
+    } catch (error) {
+      // Flip forgets a cancelled event (404 for its sites): no participation to show, not an error.
+      if (event.canceledAt && errorCodeOf(error) === 'NOT_FOUND') return [];
+      throw error;
+    }
     return rows.map((row) => ({ ...row, programId: event.programId }));
   }
 }

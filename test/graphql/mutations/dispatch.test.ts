@@ -225,7 +225,7 @@ describe('Mutation.cancelEvent', () => {
     expect(res.body).toEqual({ data: { cancelEvent: true } });
     expect(writeCalls(svc.sim)).toEqual([{ method: 'DELETE', route: `/v1/events/${id}` }]);
     const after = await svc.gql<{
-      event: { id: string; status: string; canceledAt: string; canceledBy: string | null };
+      event: { id: string; status: string; canceledAt: string; canceledBy: string | null; sites: unknown[] };
       events: { id: string }[];
       upcoming: { id: string }[];
     }>(
@@ -236,6 +236,9 @@ describe('Mutation.cancelEvent', () => {
             status
             canceledAt
             canceledBy
+            sites {
+              siteId
+            }
           }
           events(status: [CANCELED]) {
             id
@@ -248,7 +251,8 @@ describe('Mutation.cancelEvent', () => {
       { id },
     );
     const event = after.body.data?.event;
-    expect(event).toMatchObject({ id, status: 'CANCELED', canceledBy: null });
+    expect(event).toMatchObject({ id, status: 'CANCELED', canceledBy: null, sites: [] });
+    expect(after.body.errors).toBeUndefined();
     expect(Date.parse(event!.canceledAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(after.body.data?.events).toEqual([{ id }]);
     expect(after.body.data?.upcoming.map((e) => e.id)).not.toContain(id);
