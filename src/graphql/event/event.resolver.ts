@@ -50,7 +50,8 @@ export class EventResolver {
   }
 
   @FieldResolver(() => EventStatusEnum, {
-    description: "Derived from now against the event's start and end.",
+    description:
+      "CANCELED once cancelled through cancelEvent; otherwise derived from now against the event's start and end.",
   })
   status(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): EventStatus {
     return eventStatusOf(event, ctx.now);
