@@ -108,6 +108,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     recordBatch: metrics.recordBatch,
     cache,
     locator,
+    store,
     writes,
   };
   const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;

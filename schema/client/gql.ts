@@ -17,7 +17,7 @@ type Documents = {
   'mutation AddEnrollmentsToGroup($programId: ID!, $groupId: ID!, $enrollmentIds: [ID!]!) {\n  addEnrollmentsToGroup(\n    programId: $programId\n    groupId: $groupId\n    enrollmentIds: $enrollmentIds\n  ) {\n    succeeded {\n      id\n      site {\n        id\n        groups {\n          id\n        }\n      }\n    }\n    failed {\n      id\n      code\n      message\n    }\n  }\n}': typeof types.AddEnrollmentsToGroupDocument;
   'mutation ApproveEnrollment($id: ID!, $reason: String) {\n  approveEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n  }\n}': typeof types.ApproveEnrollmentDocument;
   'mutation CancelEvent($id: ID!) {\n  cancelEvent(id: $id)\n}': typeof types.CancelEventDocument;
-  'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}': typeof types.CommissionSiteDocument;
+  'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n      enrollmentForm {\n        name\n        label\n        type\n        hint\n      }\n      termsAndConditionsVersion\n      termsAndConditionsText\n      createdAt\n      updatedAt\n    }\n    enrollmentId\n    enrollmentStatus\n    enrollment {\n      id\n      programId\n      siteId\n      deviceIds\n      enrollMethod\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n  }\n}': typeof types.CommissionSiteDocument;
   'mutation CreateGroup($input: CreateGroupInput!) {\n  createGroup(input: $input) {\n    id\n    name\n    program {\n      id\n    }\n  }\n}': typeof types.CreateGroupDocument;
   'mutation DeleteGroup($programId: ID!, $id: ID!) {\n  deleteGroup(programId: $programId, id: $id)\n}': typeof types.DeleteGroupDocument;
   'query DeviceTelemetry($deviceId: ID!, $from: DateTime!, $to: DateTime!) {\n  device(id: $deviceId) {\n    id\n    type\n    site {\n      id\n    }\n    telemetry(from: $from, to: $to) {\n      startTime\n      durationS\n      batteryStateOfChargePercentage\n      batteryPowerChargeW\n      batteryPowerDischargeW\n      gridPowerW\n      homePowerW\n      solarPowerW\n      isOnline\n      mode\n    }\n  }\n}': typeof types.DeviceTelemetryDocument;
@@ -44,7 +44,7 @@ const documents: Documents = {
   'mutation ApproveEnrollment($id: ID!, $reason: String) {\n  approveEnrollment(id: $id, reason: $reason) {\n    id\n    status\n    statusReason\n  }\n}':
     types.ApproveEnrollmentDocument,
   'mutation CancelEvent($id: ID!) {\n  cancelEvent(id: $id)\n}': types.CancelEventDocument,
-  'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}':
+  'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n      enrollmentForm {\n        name\n        label\n        type\n        hint\n      }\n      termsAndConditionsVersion\n      termsAndConditionsText\n      createdAt\n      updatedAt\n    }\n    enrollmentId\n    enrollmentStatus\n    enrollment {\n      id\n      programId\n      siteId\n      deviceIds\n      enrollMethod\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n  }\n}':
     types.CommissionSiteDocument,
   'mutation CreateGroup($input: CreateGroupInput!) {\n  createGroup(input: $input) {\n    id\n    name\n    program {\n      id\n    }\n  }\n}':
     types.CreateGroupDocument,
@@ -122,8 +122,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: 'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}',
-): (typeof documents)['mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n    }\n    enrollmentId\n    enrollmentStatus\n  }\n}'];
+  source: 'mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n      enrollmentForm {\n        name\n        label\n        type\n        hint\n      }\n      termsAndConditionsVersion\n      termsAndConditionsText\n      createdAt\n      updatedAt\n    }\n    enrollmentId\n    enrollmentStatus\n    enrollment {\n      id\n      programId\n      siteId\n      deviceIds\n      enrollMethod\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n  }\n}',
+): (typeof documents)['mutation CommissionSite($input: CommissionSiteInput!) {\n  commissionSite(input: $input) {\n    programs {\n      id\n      name\n      canAutoEnroll\n      enrollmentForm {\n        name\n        label\n        type\n        hint\n      }\n      termsAndConditionsVersion\n      termsAndConditionsText\n      createdAt\n      updatedAt\n    }\n    enrollmentId\n    enrollmentStatus\n    enrollment {\n      id\n      programId\n      siteId\n      deviceIds\n      enrollMethod\n      status\n      statusReason\n      enrolledAt\n      unenrolledAt\n    }\n  }\n}'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,7 +16,7 @@ export type CommissionDevice = {
   /** More than 0. */
   batteryPowerOutputW: number;
   id: string | number;
-  /** Install (or permission-to-operate) date; not in the future. */
+  /** Install (or permission-to-operate) date; not in the future. A date alone (2022-02-22, as the Cloud API example sends it) is accepted. */
   installDate: string;
   manufacturerName: string;
   productName: string;
@@ -107,10 +107,12 @@ export type EventActionInput = {
   startsAt: string;
 };
 
-/** Derived from now against the event's start and end (the Utility API has no event status). */
+/** Derived from now against the event's start and end (the Utility API has no event status), or CANCELED. */
 export type EventStatus =
   /** Started and not yet ended; an event without an end stays ACTIVE. */
   | 'ACTIVE'
+  /** Cancelled through cancelEvent (see Event.canceledAt and canceledBy). */
+  | 'CANCELED'
   /** now is at or after endsAt. */
   | 'COMPLETED'
   /** now is before startsAt. */
@@ -169,7 +171,27 @@ export type CommissionSiteMutation = {
   commissionSite: {
     enrollmentId: string | null;
     enrollmentStatus: EnrollmentStatus | null;
-    programs: Array<{ id: string; name: string; canAutoEnroll: boolean }>;
+    programs: Array<{
+      id: string;
+      name: string;
+      canAutoEnroll: boolean;
+      termsAndConditionsVersion: string | null;
+      termsAndConditionsText: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      enrollmentForm: Array<{ name: string; label: string | null; type: string | null; hint: string | null }>;
+    }>;
+    enrollment: {
+      id: string;
+      programId: string | null;
+      siteId: string | null;
+      deviceIds: Array<string>;
+      enrollMethod: string | null;
+      status: EnrollmentStatus;
+      statusReason: string | null;
+      enrolledAt: string | null;
+      unenrolledAt: string | null;
+    } | null;
   };
 };
 
@@ -861,11 +883,46 @@ export const CommissionSiteDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'canAutoEnroll' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'enrollmentForm' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'hint' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'termsAndConditionsVersion' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'termsAndConditionsText' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
                     ],
                   },
                 },
                 { kind: 'Field', name: { kind: 'Name', value: 'enrollmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'enrollmentStatus' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'enrollment' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'siteId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deviceIds' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enrollMethod' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'enrolledAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unenrolledAt' } },
+                    ],
+                  },
+                },
               ],
             },
           },

@@ -28,6 +28,8 @@ function commissionBody(input: CommissionInput) {
     },
     devices: input.devices.map((d) => ({
       id: d.id,
+      // Required by the Cloud API for every device (seed 002_7edede9bb4ff2399).
+      site_id: s.id,
       manufacturer_name: d.manufacturerName,
       product_name: d.productName,
       serial_number: d.serialNumber,

@@ -237,6 +237,16 @@ export function toCloudProgramRecord(w: WireCloudProgram, report: UnknownEnumRep
     participationMonths: [...(w.participation_months ?? [])],
     earningsForSiteUpfront: orNull(w.earnings_for_site_upfront),
     earningsForSiteYearly: orNull(w.earnings_for_site_yearly),
+    enrollmentForm: (w.enrollment_form ?? []).map((f) => ({
+      name: f.name,
+      label: orNull(f.label),
+      type: orNull(f.type),
+      hint: orNull(f.hint),
+    })),
+    termsAndConditionsVersion: orNull(w.terms_and_conditions_version),
+    termsAndConditionsText: orNull(w.terms_and_conditions_text),
+    createdAt: dateOrNull(w.created_at),
+    updatedAt: dateOrNull(w.updated_at),
   };
 }
 
@@ -261,12 +271,24 @@ export function toCommissionResultRecord(
   w: WireCommissionResponse,
   report: UnknownEnumReporter,
 ): CommissionResultRecord {
-  const enrollment = w.enrollment ?? null;
+  const e = w.enrollment ?? null;
+  const enrollment = e && {
+    id: e.id,
+    programId: orNull(e.program_id),
+    siteId: orNull(e.site_id),
+    deviceIds: [...(e.device_ids ?? [])],
+    enrollMethod: orNull(e.enroll_method),
+    status: enrollmentStatusOf(e.status, report, 'commission.enrollment.status'),
+    statusReason: orNull(e.status_reason),
+    enrolledAt: dateOrNull(e.enrolled_at),
+    unenrolledAt: dateOrNull(e.unenrolled_at),
+    hasAgreedToTermsAndConditions: orNull(e.has_agreed_to_terms_and_conditions),
+    termsAndConditionsVersion: orNull(e.terms_and_conditions_version),
+  };
   return {
     programs: (w.programs ?? []).map((p) => toCloudProgramRecord(p, report)),
     enrollmentId: enrollment?.id ?? null,
-    enrollmentStatus: enrollment
-      ? enrollmentStatusOf(enrollment.status, report, 'commission.enrollment.status')
-      : null,
+    enrollmentStatus: enrollment?.status ?? null,
+    enrollment,
   };
 }

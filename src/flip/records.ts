@@ -130,6 +130,36 @@ export interface CloudProgramRecord {
   participationMonths: number[];
   earningsForSiteUpfront: number | null;
   earningsForSiteYearly: number | null;
+  /** What the homeowner must fill in on enrollment (seed 002: enrollment_form). */
+  enrollmentForm: EnrollmentFormFieldRecord[];
+  /** Current terms and conditions: the version (not to show) and the Markdown text (to show). */
+  termsAndConditionsVersion: string | null;
+  termsAndConditionsText: string | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface EnrollmentFormFieldRecord {
+  name: string;
+  label: string | null;
+  type: string | null;
+  hint: string | null;
+}
+
+/** The enrollment commissioning created or found (Cloud Enrollment shape, seed 002). */
+export interface CommissionEnrollmentRecord {
+  id: string;
+  programId: string | null;
+  siteId: string | null;
+  deviceIds: string[];
+  /** AUTO_ENROLL or USER_ACTION; passed through as Flip says it. */
+  enrollMethod: string | null;
+  status: EnrollmentStatus;
+  statusReason: string | null;
+  enrolledAt: Date | null;
+  unenrolledAt: Date | null;
+  hasAgreedToTermsAndConditions: boolean | null;
+  termsAndConditionsVersion: string | null;
 }
 
 export interface CloudSiteRecord {
@@ -151,6 +181,7 @@ export interface CommissionResultRecord {
   programs: CloudProgramRecord[];
   enrollmentId: string | null;
   enrollmentStatus: EnrollmentStatus | null;
+  enrollment: CommissionEnrollmentRecord | null;
 }
 
 // ---------------- inputs (camelCase; the client maps them to snake_case bodies) ----------------

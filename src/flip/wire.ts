@@ -326,6 +326,8 @@ export const WireCloudProgram = z.object({
   earnings_for_site_upfront: nnum,
   earnings_for_site_yearly: nnum,
   enrollment_form: z.array(z.object({ name: z.string(), label: nstr, type: nstr, hint: nstr })).nullish(),
+  terms_and_conditions_version: nstr,
+  terms_and_conditions_text: nstr,
   created_at: dateTime.nullish(),
   updated_at: dateTime.nullish(),
 });
@@ -352,7 +354,8 @@ export const WireCommissionBody = z
       z
         .object({
           id: z.string().min(1),
-          site_id: z.string().optional(),
+          // Required by the Cloud API (seed 002_7edede9bb4ff2399: DeviceCreateIn.site_id, required).
+          site_id: z.string().min(1),
           manufacturer_name: z.string().optional(),
           product_name: z.string().optional(),
           serial_number: z.string().optional(),
@@ -374,8 +377,9 @@ export const WireCommissionBody = z
 export type WireCommissionBody = z.infer<typeof WireCommissionBody>;
 
 /**
- * REFERENCE.md 2.2 leaves the commission response uncaptured. Our choice (README "Unknowns"):
- * the eligible programs and, when auto-enrolled, the enrollment (Cloud Enrollment shape).
+ * The commission response as seed 002_7edede9bb4ff2399 documents it: the eligible programs (each
+ * with its enrollment form and terms and conditions) and, when enrolled, the enrollment (Cloud
+ * Enrollment shape). `site` is the simulator's addition (README "Unknowns").
  */
 export const WireCommissionResponse = z.object({
   site: WireCloudSite.nullish(),
@@ -385,7 +389,14 @@ export const WireCommissionResponse = z.object({
       id: z.string(),
       status: z.string(),
       program_id: nstr,
+      site_id: nstr,
       device_ids: z.array(z.string()).nullish(),
+      enroll_method: nstr,
+      status_reason: nstr,
+      enrolled_at: dateTime.nullish(),
+      unenrolled_at: dateTime.nullish(),
+      has_agreed_to_terms_and_conditions: z.boolean().nullish(),
+      terms_and_conditions_version: nstr,
     })
     .nullish(),
 });

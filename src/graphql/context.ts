@@ -1,7 +1,7 @@
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
-import { createLoaders, type Loaders } from '../loaders/index.js';
+import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
 import type { WriteServices } from '../writes/index.js';
 
 /** What the server knows about a request before GraphQL runs. */
@@ -26,6 +26,8 @@ export interface ContextDeps {
   cache?: CrossRequestCache;
   /** Which program an enrollment id is in, learnt from loads (kept even with the cache off). */
   locator?: ProgramLocator;
+  /** The shared store: the event loader reads the cancellations cancelEvent recorded there. */
+  store?: LoaderDeps['store'];
 }
 
 export interface GraphQLContext {
@@ -50,6 +52,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       onBatch: deps.recordBatch,
       cache: deps.cache,
       locator: deps.locator,
+      store: deps.store,
     }),
     deps,
     now: deps.now?.() ?? new Date(),

@@ -57,3 +57,34 @@ function offsetOf(sign: string | undefined, hh: string | undefined, mm: string |
   if (hours > 23 || minutes > 59) return null;
   return (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
+
+// A calendar date alone, as Flip's own commissioning example sends install dates ("2022-02-22").
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Instants read from a calendar date alone (midnight UTC); see isCalendarDate. */
+const calendarDates = new WeakSet<Date>();
+
+/**
+ * True when the input said only a calendar date (`2022-02-22`, read as its midnight UTC). A field
+ * that needs an instant (an action's start) refuses it; an install date takes it as it is.
+ */
+export function isCalendarDate(date: Date): boolean {
+  return calendarDates.has(date);
+}
+
+/** A date alone as its midnight UTC, or null for a date that is not in the calendar. */
+function parseCalendarDate(text: string): Date | null {
+  const m = CALENDAR_DATE.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  calendarDates.add(date);
+  return date;
+}
+
+/** What the DateTime scalar accepts: a strict RFC 3339 date-time, or a calendar date alone. */
+export function parseDateTimeInput(text: string): Date | null {
+  return parseDateTime(text) ?? parseCalendarDate(text);
+}

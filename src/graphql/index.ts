@@ -6,4 +6,4 @@ export { createSchema } from './schema.js';
 export { createSubgraphSchema } from './federation/subgraph.js';
 export { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from './context.js';
 export { checkOperationInputs, inputPathOf, MAX_ID_CHARS, MAX_NAME_CHARS } from './input-checks.js';
-export { parseDateTime } from './date-time.js';
+export { parseDateTime, parseDateTimeInput } from './date-time.js';

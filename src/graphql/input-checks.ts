@@ -14,7 +14,7 @@ import {
   type GraphQLSchema,
   type ValueNode,
 } from 'graphql';
-import { parseDateTime } from './date-time.js';
+import { parseDateTimeInput } from './date-time.js';
 import { Violations } from '../writes/index.js';
 
 /**
@@ -133,7 +133,7 @@ function leafProblem(value: unknown, kind: string): string | null {
     case 'ID':
       return idProblem(value);
     case 'DateTime':
-      return parseDateTime(value) === null
+      return parseDateTimeInput(value) === null
         ? 'must be a real RFC 3339 date-time with an offset (no Feb 30, hour 24, second 60 or offset beyond ±23:59)'
         : null;
     case 'name':

@@ -1,13 +1,9 @@
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig } from '../config.js';
-import type {
-  EnrollmentRecord,
-  EventRecord,
-  EventSiteRecord,
-  FlipClients,
-  TelemetryPointRecord,
-} from '../flip/index.js';
+import type { EnrollmentRecord, EventSiteRecord, FlipClients, TelemetryPointRecord } from '../flip/index.js';
+import type { KeyValueStore } from '../store/index.js';
 import type { BatchObserver } from './batch.js';
+import type { EventEntry } from './cancelled-events.js';
 import { EventLoader } from './events.js';
 import { GroupLoader } from './groups.js';
 import { batchOptions, createBatchScheduler } from './batch.js';
@@ -24,6 +20,9 @@ import { ProgramLoader } from './programs.js';
 import { TelemetryLoader } from './telemetry.js';
 
 export type { BatchObserver } from './batch.js';
+export type { EventEntry } from './cancelled-events.js';
+/** The shared store's record of cancelled events: written by cancelEvent, read by the event loader. */
+export { CANCELLED_EVENT_TTL_S, recordCancelledEvent } from './cancelled-events.js';
 export type { DeviceEntry, EnrollmentEntry, GroupEntry, ProgramIndex, SiteEntry } from './program-index.js';
 /** The site and devices of an enrollment entry, as entries of the same program. */
 export { toDeviceEntries, toSiteEntry } from './program-index.js';
@@ -44,6 +43,8 @@ export interface LoaderDeps {
   cache?: CrossRequestCache;
   /** Which program an enrollment id is in, learnt across requests (kept with the cache off). */
   locator?: ProgramLocator;
+  /** The shared store: the cancellations recorded by cancelEvent are read from it. */
+  store?: KeyValueStore;
 }
 
 /**
@@ -56,8 +57,10 @@ export interface Loaders {
   /** The program's enrollments, sites, devices and group membership: one GET /v1/enrollments. */
   programIndex(programId: string): Promise<ProgramIndex>;
   /**
-   * By id across the configured programs (the rule is documented in lookup.ts). Null: no such
-   * enrollment. `inProgram: true` never uses GET /v1/enrollments/{id}, so the entry carries its program.
+   * By id in the configured programs (the rule is documented in lookup.ts): the entry carries its
+   * program. Null: no such enrollment, or one in a program that is not configured (FLIP_PROGRAMS
+   * is the service's boundary). `opts.inProgram` is accepted from older callers and changes
+   * nothing: every entry found is in a configured program.
    */
   enrollment(id: string, opts?: { inProgram?: boolean }): Promise<EnrollmentEntry | null>;
   /** By the OEM's site id across the configured programs (first in configuration order). */
@@ -68,9 +71,13 @@ export interface Loaders {
   /** One GET /v1/programs/{id}/groups per program per request. */
   groups(programId: string): Promise<GroupEntry[]>;
   group(programId: string, id: string): Promise<GroupEntry | null>;
-  /** One GET /v1/events per request, in upstream order. */
-  events(): Promise<EventRecord[]>;
-  event(id: string): Promise<EventRecord | null>;
+  /**
+   * One GET /v1/events per request, in upstream order, only the configured programs' events,
+   * with the cancellations recorded in the shared store (a cancelled event stays, marked).
+   */
+  events(): Promise<EventEntry[]>;
+  /** Null: no such event, or one of a program that is not configured. */
+  event(id: string): Promise<EventEntry | null>;
   /** One GET /v1/events/{id}/sites per event. */
   eventSites(eventId: string): Promise<EventSiteRecord[]>;
   /** Batched into one POST /v1/telemetry/latest per program (chunked). */
@@ -88,6 +95,11 @@ export interface Loaders {
    * Returns the entry, with its program when a loaded program holds it.
    */
   primeEnrollment(record: EnrollmentRecord): EnrollmentEntry;
+  /**
+   * For bulk writes: primeEnrollment for many records at once, each loaded program re-indexed
+   * once for the whole batch (not once per record). Entries in the order of the records.
+   */
+  primeEnrollments(records: readonly EnrollmentRecord[]): EnrollmentEntry[];
   /** For writes: the program's enrollments are fetched again on the next read in this request. */
   invalidateProgram(programId: string): void;
   invalidateGroups(programId: string): void;
@@ -107,7 +119,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const programs = new ProgramLoader(utility, callOptions, programIds, isBatched, cache, deps.locator);
   const lookups = new Lookups(programs, utility, callOptions, batching(), deps.locator);
   const groups = new GroupLoader(utility, callOptions, isBatched, cache);
-  const events = new EventLoader(utility, callOptions, isBatched, batching(), cache);
+  const events = new EventLoader(utility, callOptions, isBatched, batching(), programIds, cache, deps.store);
   const telemetry = new TelemetryLoader(
     utility,
     callOptions,
@@ -116,9 +128,18 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     cache?.latestTelemetry,
   );
 
+  const primeEnrollments = (records: readonly EnrollmentRecord[]): EnrollmentEntry[] => {
+    const programOf = programs.prime(records);
+    return records.map((record) => {
+      const entry = toEnrollmentEntry(record, programOf.get(record.id) ?? null);
+      lookups.primeEnrollment(entry);
+      return entry;
+    });
+  };
+
   return {
     programIndex: (programId) => programs.index(programId),
-    enrollment: (id, opts) => lookups.enrollment(id, opts),
+    enrollment: (id) => lookups.enrollment(id),
     site: (id) => lookups.site(id),
     device: (id) => lookups.device(id),
     programIdOfEnrollment: (id) => lookups.programIdOfEnrollment(id),
@@ -130,10 +151,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     latestTelemetry: (programId, deviceId) => telemetry.latest(programId, deviceId),
     telemetry: (programId, deviceId, window) => telemetry.window(programId, deviceId, window),
     primeEnrollment(record) {
-      const entry = toEnrollmentEntry(record, programs.prime(record));
-      lookups.primeEnrollment(entry);
-      return entry;
+      return primeEnrollments([record])[0] as EnrollmentEntry;
     },
+    primeEnrollments: (records) => primeEnrollments(records),
     invalidateProgram(programId) {
       programs.invalidate(programId);
       lookups.clearAll();

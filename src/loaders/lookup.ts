@@ -16,27 +16,27 @@ type Find<T> = (index: ProgramIndex, id: string) => T | undefined;
 type Outcome<T> = T | null | Error;
 
 /**
- * `enrollment(id)`, `site(id)`, `device(id)` without a program. The rule, per batch of ids asked
- * in the same tick:
+ * `enrollment(id)`, `site(id)`, `device(id)` without a program. FLIP_PROGRAMS is the service's
+ * boundary (issue 13 §2.1): an object of a program that is not configured answers null, as an
+ * unknown id does. The rule, per batch of ids asked in the same tick:
  * 1. Wait for the programs already loaded or loading in this request, or held by the
  *    cross-request cache, and look there first: an id beside a field that loads its program
  *    costs nothing.
- * 2. For the ids still missing, pick the cheaper way. Enrollments: when fewer ids remain than
- *    configured programs not yet loaded, one `GET /v1/enrollments/{id}` per id; otherwise load
- *    those programs (one call each, in parallel). With `inProgram` the by-id way is taken only
- *    when an earlier load (any request: the locator) told each id's program, which tags the entry. Sites and devices have no by-id endpoint
- *    (REFERENCE.md 1.3), so they always load the remaining programs.
- * 3. Enrollments still missing after the program loads: GET /v1/enrollments/{id}, which is
- *    authoritative (an enrollment outside the configured programs is found, with no program;
- *    a 404 means none). Sites and devices still missing: null, unless a program failed to
- *    load, then that failure: the id may be in the program we could not read.
+ * 2. For the ids still missing: when an earlier load (any request: the locator) told each id's
+ *    configured program and fewer ids remain than configured programs not yet loaded, one
+ *    `GET /v1/enrollments/{id}` per id, tagged with that program (enrollments only). Otherwise
+ *    load those programs (one call each, in parallel). An id the locator does not know is never
+ *    fetched by id: the Utility enrollment has no program_id (REFERENCE.md 1.3), so Flip's answer
+ *    could not tell whether it is in scope.
+ * 3. Still missing once every configured program is read: null (not in scope, or no such id),
+ *    unless a program failed to load, then that failure: the id may be in the program we could
+ *    not read.
  * Batches run one at a time, after the request's pending promise jobs (batch.ts), so that
  * sibling fields and earlier batches of the operation have started their program loads before
  * step 1 looks.
  */
 export class Lookups {
   private readonly enrollments: DataLoader<string, EnrollmentEntry | null>;
-  private readonly enrollmentsInPrograms: DataLoader<string, EnrollmentEntry | null>;
   private readonly sites: DataLoader<string, SiteEntry | null>;
   private readonly devices: DataLoader<string, DeviceEntry | null>;
 
@@ -49,13 +49,9 @@ export class Lookups {
     private readonly locator?: ProgramLocator,
   ) {
     const byEnrollmentId: Find<EnrollmentEntry> = (index, id) => index.enrollmentById.get(id);
-    const fetch = (missing: string[], opts: { isLocated: boolean }) => this.fetchEnrollments(missing, opts);
+    const fetch = (located: string[]) => this.fetchLocatedEnrollments(located);
     this.enrollments = new DataLoader(
-      observed('enrollment', (ids) => this.find(ids, byEnrollmentId, { fetch, isFirstChoice: true })),
-      schedule,
-    );
-    this.enrollmentsInPrograms = new DataLoader(
-      observed('enrollment', (ids) => this.find(ids, byEnrollmentId, { fetch, isFirstChoice: false })),
+      observed('enrollment', (ids) => this.find(ids, byEnrollmentId, fetch)),
       schedule,
     );
     this.sites = new DataLoader(
@@ -68,12 +64,9 @@ export class Lookups {
     );
   }
 
-  /**
-   * With `inProgram: true` step 2 always loads the programs (by id only for what they lack), so the
-   * entry carries its program: for selections that need the program anyway.
-   */
-  enrollment(id: string, opts: { inProgram?: boolean } = {}): Promise<EnrollmentEntry | null> {
-    return (opts.inProgram ? this.enrollmentsInPrograms : this.enrollments).load(id);
+  /** The enrollment in a configured program, carrying that program; null when none. */
+  enrollment(id: string): Promise<EnrollmentEntry | null> {
+    return this.enrollments.load(id);
   }
 
   site(id: string): Promise<SiteEntry | null> {
@@ -100,14 +93,16 @@ export class Lookups {
 
   /** After a write: later by-id reads in this request see the new state. */
   primeEnrollment(entry: EnrollmentEntry): void {
-    for (const loader of [this.enrollments, this.enrollmentsInPrograms])
-      loader.clear(entry.id).prime(entry.id, entry);
+    this.enrollments.clear(entry.id);
+    // Only an entry known to be in a configured program may answer later lookups.
+    if (entry.programId !== null && this.programs.configuredIds.includes(entry.programId))
+      this.enrollments.prime(entry.id, entry);
     this.sites.clearAll();
     this.devices.clearAll();
   }
 
   clearAll(): void {
-    for (const loader of [this.enrollments, this.enrollmentsInPrograms]) loader.clearAll();
+    this.enrollments.clearAll();
     this.sites.clearAll();
     this.devices.clearAll();
   }
@@ -115,10 +110,7 @@ export class Lookups {
   private async find<T>(
     ids: readonly string[],
     find: Find<T>,
-    byId?: {
-      fetch: (ids: string[], opts: { isLocated: boolean }) => Promise<Map<string, Outcome<T>>>;
-      isFirstChoice: boolean;
-    },
+    fetchLocated?: (ids: string[]) => Promise<Map<string, Outcome<T>>>,
   ): Promise<Outcome<T>[]> {
     const found = new Map<string, Outcome<T>>();
     // Programs this request has started, and those the cross-request cache holds: free to read.
@@ -129,40 +121,32 @@ export class Lookups {
     let missing = missingOf(ids);
     const rest = this.programs.configuredIds.filter((id) => !started.includes(id));
     let failures = first.failures;
-    // Located ids need no program load even when the entry must carry its program.
     const isLocated = missing.every((id) => this.locatedProgram(id) !== undefined);
-    const isByIdCheaper =
-      byId !== undefined && (byId.isFirstChoice || isLocated) && missing.length < rest.length;
-    if (missing.length > 0 && !isByIdCheaper && rest.length > 0) {
+    if (missing.length > 0 && fetchLocated && isLocated && missing.length < rest.length) {
+      for (const [id, outcome] of await fetchLocated(missing)) found.set(id, outcome);
+      missing = missingOf(missing);
+    } else if (missing.length > 0 && rest.length > 0) {
       const second = await this.programs.settle(rest);
       collect(second, missing, find, found);
       failures = [...failures, ...second.failures];
       missing = missingOf(missing);
     }
-    // Not in any configured program: by id (authoritative: Flip's 404 means absent), else null
-    // unless a program could not be read, then its failure.
-    if (missing.length > 0 && byId) {
-      const fetched = await byId.fetch(missing, { isLocated: !byId.isFirstChoice && isLocated });
-      for (const [id, outcome] of fetched) found.set(id, outcome);
-    }
+    // In no configured program: null, unless a program could not be read, then its failure.
     const failure = failures[0]?.error;
-    for (const id of missingOf(missing)) found.set(id, failure === undefined ? null : asError(failure));
+    for (const id of missing) found.set(id, failure === undefined ? null : asError(failure));
     return ids.map((id) => found.get(id) ?? null);
   }
 
   /**
-   * GET /v1/enrollments/{id} per id, in parallel. Flip does not say the program: with `isLocated`
-   * the entry carries the one the locator knows, else none (found lazily when a field needs it).
+   * GET /v1/enrollments/{id} per id, in parallel, for ids the locator placed in a configured
+   * program: the entry carries that program.
    */
-  private async fetchEnrollments(
-    ids: string[],
-    { isLocated }: { isLocated: boolean },
-  ): Promise<Map<string, Outcome<EnrollmentEntry>>> {
+  private async fetchLocatedEnrollments(ids: string[]): Promise<Map<string, Outcome<EnrollmentEntry>>> {
     const outcomes = await Promise.all(
       ids.map(async (id): Promise<Outcome<EnrollmentEntry>> => {
         try {
           const record = await this.utility.getEnrollment(id, this.callOptions);
-          return toEnrollmentEntry(record, isLocated ? (this.locatedProgram(id) ?? null) : null);
+          return toEnrollmentEntry(record, this.locatedProgram(id) ?? null);
         } catch (error) {
           // Unknown ids answer null. Flip answers 404, or 422 for an id that is not a UUID
           // (its path parameter is typed uuid, REFERENCE.md 1.3): either way no such enrollment.

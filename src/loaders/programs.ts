@@ -1,7 +1,7 @@
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { CallOptions, EnrollmentRecord, UtilityClient } from '../flip/index.js';
 import { RequestMemo } from './memo.js';
-import { buildProgramIndex, replaceEnrollment, type ProgramIndex } from './program-index.js';
+import { buildProgramIndex, replaceEnrollments, type ProgramIndex } from './program-index.js';
 
 /** What a batch of program loads came to: the indexes that loaded and the failures, by program. */
 export interface SettledPrograms {
@@ -62,16 +62,21 @@ export class ProgramLoader {
     return settled;
   }
 
-  /** A write returned an enrollment's new state: loaded indexes holding it are updated in place. */
-  prime(record: EnrollmentRecord): string | null {
-    let programId: string | null = null;
+  /**
+   * Writes returned these enrollments' new state: each loaded index holding any of them is
+   * rebuilt once with all of them. Returns, by enrollment id, the first program that held it.
+   */
+  prime(records: readonly EnrollmentRecord[]): Map<string, string> {
+    const programOf = new Map<string, string>();
     for (const id of this.startedIds()) {
       const index = this.memo.peek(id);
-      if (!index?.enrollmentById.has(record.id)) continue;
-      this.memo.set(id, replaceEnrollment(index, record));
-      programId ??= id;
+      if (!index) continue;
+      const held = records.filter((r) => index.enrollmentById.has(r.id));
+      if (held.length === 0) continue;
+      this.memo.set(id, replaceEnrollments(index, held));
+      for (const r of held) if (!programOf.has(r.id)) programOf.set(r.id, id);
     }
-    return programId;
+    return programOf;
   }
 
   /** Forgets the program's enrollments: the next read in this request fetches them again. */

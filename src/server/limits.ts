@@ -14,7 +14,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config.js';
 import { ServiceError } from '../errors.js';
-import { parseDateTime } from '../graphql/index.js';
+import { parseDateTimeInput } from '../graphql/index.js';
 import { withHttpStatus } from './format-error.js';
 
 /** Directives per operation (graphql-armor); not worth an env var. */
@@ -262,7 +262,7 @@ function listSize(key: string, name: string, args: Record<string, unknown>, prog
 
 function timeOf(value: unknown): number {
   if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string') return parseDateTime(value)?.getTime() ?? Number.NaN;
+  if (typeof value === 'string') return parseDateTimeInput(value)?.getTime() ?? Number.NaN;
   return Number.NaN;
 }
 

@@ -40,6 +40,10 @@ export const PROGRAM_DEFS: readonly ProgramDef[] = [
       { id: 'LZ_WEST', name: 'Load Zone West' },
       { id: 'beta-testers', name: 'Beta Testers' },
     ],
+    termsAndConditions: {
+      version: '2025-01-01',
+      text: '**Terms and conditions** Your battery may be discharged during summer peak events.',
+    },
     enrollmentForm: [
       { name: 'account_id', label: 'Utility Account Number', type: 'string', hint: 'From your bill' },
     ],
@@ -72,6 +76,10 @@ export const PROGRAM_DEFS: readonly ProgramDef[] = [
       { id: 'zone-c', name: 'Zone C' },
       { id: 'beta-testers', name: 'Beta Testers' },
     ],
+    termsAndConditions: {
+      version: '2024-11-15',
+      text: '**Terms and conditions** A reserve of 40 % is always kept for backup.',
+    },
     enrollmentForm: [
       { name: 'has_smart_meter', label: 'Smart meter installed', type: 'boolean', hint: null },
     ],
@@ -102,6 +110,7 @@ export const PROGRAM_DEFS: readonly ProgramDef[] = [
       { id: 'tucson', name: 'Tucson' },
       { id: 'ev-pilot', name: 'EV Pilot' },
     ],
+    termsAndConditions: null,
     enrollmentForm: [],
     createdAt: PROGRAMS_CREATED_AT,
   },

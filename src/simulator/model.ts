@@ -25,6 +25,8 @@ export interface ProgramDef {
   minPowerW: number;
   groups: { id: string; name: string }[];
   enrollmentForm: { name: string; label: string; type: string; hint: string | null }[];
+  /** Terms and conditions the homeowner agrees to (seed 002): version and Markdown text, or none. */
+  termsAndConditions: { version: string; text: string } | null;
   createdAt: number;
 }
 

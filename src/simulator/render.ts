@@ -126,6 +126,8 @@ export function renderCloudProgram(p: ProgramDef): WireCloudProgram {
     earnings_for_site_upfront: p.earningsUpfront,
     earnings_for_site_yearly: p.earningsYearly,
     enrollment_form: p.enrollmentForm.map((f) => ({ ...f })),
+    terms_and_conditions_version: p.termsAndConditions?.version ?? null,
+    terms_and_conditions_text: p.termsAndConditions?.text ?? null,
     created_at: iso(p.createdAt),
     updated_at: iso(p.createdAt),
   };

@@ -16,7 +16,8 @@ export interface MemoryStoreOptions {
 
 type Entry =
   | { kind: 'value'; text: string; expiresAtMs: number }
-  | { kind: 'set'; members: Set<string>; expiresAtMs: number };
+  | { kind: 'set'; members: Set<string>; expiresAtMs: number }
+  | { kind: 'record'; fields: Map<string, string>; expiresAtMs: number };
 
 /**
  * A process-local KeyValueStore: every key lives until its TTL, and memory is bounded by refusing
@@ -86,6 +87,22 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): KeyValueSto
     async members(key) {
       const entry = live(key);
       return entry?.kind === 'set' ? [...entry.members] : [];
+    },
+    async setField(key, field, value, ttlS) {
+      const entry = live(key);
+      if (entry?.kind === 'record') {
+        entry.fields.set(field, JSON.stringify(value));
+        entry.expiresAtMs = expiresAt(ttlS);
+        return;
+      }
+      if (!entry) makeRoom();
+      const fields = new Map([[field, JSON.stringify(value)]]);
+      entries.set(key, { kind: 'record', fields, expiresAtMs: expiresAt(ttlS) });
+    },
+    async fields(key) {
+      const entry = live(key);
+      if (entry?.kind !== 'record') return {};
+      return Object.fromEntries([...entry.fields].map(([f, text]) => [f, JSON.parse(text) as JsonValue]));
     },
     async delete(key) {
       entries.delete(key);

@@ -117,6 +117,23 @@ export function createRedisStore(redis: Redis, options: { prefix?: string } = {}
         if (!results || results.some(([error]) => error)) throw new Error('MULTI failed');
       }),
     members: (key) => run(() => redis.smembers(prefix + key)),
+    // A Redis hash: HSET is atomic per field; the TTL is the whole record's.
+    setField: (key, field, value, ttlS) =>
+      run(async () => {
+        const results = await redis
+          .multi()
+          .hset(prefix + key, field, JSON.stringify(value))
+          .pexpire(prefix + key, ttlMs(ttlS))
+          .exec();
+        if (!results || results.some(([error]) => error)) throw new Error('MULTI failed');
+      }),
+    fields: (key) =>
+      run(async () => {
+        const hash = await redis.hgetall(prefix + key);
+        return Object.fromEntries(
+          Object.entries(hash).map(([f, text]) => [f, JSON.parse(text) as JsonValue]),
+        );
+      }),
     delete: (key) =>
       run(async () => {
         await redis.del(prefix + key);

@@ -26,6 +26,14 @@ export interface KeyValueStore {
   addMember(key: string, member: string, ttlS: number): Promise<void>;
   /** The members of the set under `key`; empty when absent or expired. */
   members(key: string): Promise<string[]>;
+  /**
+   * Sets one field of the record at `key` (a JSON object of fields), leaving its other fields as
+   * they are, and keeps the record `ttlS` seconds from now. Atomic per field across instances:
+   * concurrent writers of different fields both land.
+   */
+  setField(key: string, field: string, value: JsonValue, ttlS: number): Promise<void>;
+  /** Every field of the record at `key`; {} when absent or expired. */
+  fields(key: string): Promise<Record<string, JsonValue>>;
   /** Removes the key; no error when it is absent. */
   delete(key: string): Promise<void>;
   /** Releases connections (graceful shutdown). */

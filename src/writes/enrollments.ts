@@ -1,9 +1,10 @@
-import { errorCodeOf, isServiceError } from '../errors.js';
+import { errorCodeOf, isServiceError, ServiceError } from '../errors.js';
 import type { EnrollmentRecord, EnrollmentStatus, UpdateEnrollmentPatch } from '../flip/index.js';
 import { GROUP_ID_PATTERN } from '../flip/wire.js';
 import type { EnrollmentEntry } from '../loaders/index.js';
 import { audited, invalidateShared, type WriteRecord } from './audit.js';
 import { mapWithConcurrency } from './concurrency.js';
+import { checkTransition, enrollmentNotFound } from './scope.js';
 import type { BulkItemError, WriteCall, WriteDeps } from './types.js';
 import { asInputError, Violations } from './violations.js';
 
@@ -21,14 +22,17 @@ export interface ChangePaths {
   input: string;
   id: string;
   statusReason: string;
+  /** Where a refused status change points: the status, or the id of a shortcut that implies it. */
+  status: string;
 }
 
 export const INPUT_PATHS: ChangePaths = {
   input: 'input',
   id: 'input.id',
   statusReason: 'input.statusReason',
+  status: 'input.status',
 };
-export const ARGUMENT_PATHS: ChangePaths = { input: '', id: 'id', statusReason: 'reason' };
+export const ARGUMENT_PATHS: ChangePaths = { input: '', id: 'id', statusReason: 'reason', status: 'id' };
 
 export interface BulkEnrollmentOutcome {
   succeeded: EnrollmentEntry[];
@@ -73,10 +77,11 @@ export function createEnrollmentWrites(deps: WriteDeps): EnrollmentWrites {
 }
 
 /**
- * One PATCH /v1/enrollments/{id} with only the given fields. Group ids are checked first against
- * the groups of the enrollment's program (reads: the configured programs' enrollments until it is
- * found, and that program's groups); when the enrollment is in no configured program Flip checks
- * them. Afterwards the request's loaders hold the new state and the shared cache is told.
+ * One PATCH /v1/enrollments/{id} with only the given fields, after three checks that read and
+ * never write: the enrollment is in a configured program (else NOT_FOUND), its group ids are
+ * groups of that program, and a status change is one the transition table allows from its
+ * current status (else BAD_USER_INPUT naming from -> to; an admin's override is audited).
+ * Afterwards the request's loaders hold the new state and the shared cache is told.
  */
 async function updateEnrollment(
   deps: WriteDeps,
@@ -91,9 +96,20 @@ async function updateEnrollment(
     violations.add(paths.input, 'must set at least one of status, statusReason and groupIds');
   }
   checkStatusReason(violations, change.statusReason, paths.statusReason);
-  const programId = await checkGroupIds(call, violations, change);
+  // The input alone is wrong (no id, nothing to change, a long reason): said before any read.
   violations.throwIfAny('The enrollment was not updated');
+  checkGroupIdShapes(violations, change.groupIds);
+  const entry = await call.loaders.enrollment(change.id);
+  const programId = entry?.programId ?? null;
+  if (programId !== null) await checkGroupsOfProgram(call, violations, change.groupIds, programId);
+  violations.throwIfAny('The enrollment was not updated');
+  if (entry === null || programId === null)
+    throw new ServiceError('NOT_FOUND', enrollmentNotFound(change.id));
   audit.programId = programId;
+  if (change.status !== undefined) {
+    const override = checkTransition(call, entry, change.status, paths.status);
+    if (override !== null) audit.detail = { ...audit.detail, transitionOverride: override };
+  }
 
   let record: EnrollmentRecord;
   try {
@@ -104,10 +120,9 @@ async function updateEnrollment(
     if (errorCodeOf(error) === 'UPSTREAM_OUTCOME_UNKNOWN') await forgetProgram(deps, call, programId);
     throw asInputError(error, paths.input);
   }
-  const entry = primed(call, record, programId);
-  audit.programId = entry.programId;
-  await invalidateShared(deps, [entry.programId], ['enrollments']);
-  return entry;
+  const entryAfter = primed(call, record, programId);
+  await invalidateShared(deps, [programId], ['enrollments']);
+  return entryAfter;
 }
 
 /**
@@ -128,35 +143,91 @@ async function updateEnrollments(
 
   // A repeated id is one change (PATCH sets absolute values): applied and reported once.
   const distinct = [...new Set(ids)];
+  const { writable, refused, overrides } = await checkBulkItems(call, distinct, patch.status);
   type Outcome = { id: string; record: EnrollmentRecord } | { id: string; error: unknown };
   const outcomes = await mapWithConcurrency(
-    distinct,
+    writable,
     deps.config.bulkConcurrency,
-    async (id): Promise<Outcome> => {
+    async (entry): Promise<Outcome> => {
       try {
-        return {
-          id,
-          record: await deps.clients.utility.updateEnrollment(id, patch, { requestId: call.requestId }),
-        };
+        const record = await deps.clients.utility.updateEnrollment(entry.id, patch, {
+          requestId: call.requestId,
+        });
+        return { id: entry.id, record };
       } catch (error) {
-        return { id, error };
+        return { id: entry.id, error };
       }
     },
   );
+  const records = outcomes.flatMap((o) => ('record' in o ? [o.record] : []));
+  // One re-index of each loaded program for the whole batch (issue 13 §2.7).
+  const entries = new Map(call.loaders.primeEnrollments(records).map((e) => [e.id, e]));
+  const programOf = new Map(writable.map((e) => [e.id, e.programId]));
+  const errors = new Map<string, BulkItemError>(refused.map((f) => [f.id, f]));
+  for (const o of outcomes) if ('error' in o) errors.set(o.id, itemError(o.id, o.error));
   const succeeded: EnrollmentEntry[] = [];
   const failed: BulkItemError[] = [];
-  for (const outcome of outcomes) {
-    if ('record' in outcome) succeeded.push(primed(call, outcome.record, null));
-    else failed.push(itemError(outcome.id, outcome.error));
+  for (const id of distinct) {
+    const entry = entries.get(id);
+    if (entry)
+      succeeded.push(entry.programId === null ? { ...entry, programId: programOf.get(id) ?? null } : entry);
+    else failed.push(errors.get(id) as BulkItemError);
   }
   if (failed.some((f) => f.code === 'UPSTREAM_OUTCOME_UNKNOWN')) await forgetProgram(deps, call, null);
-  audit.detail = { succeeded: succeeded.length, failed: failed.length };
+  audit.detail = {
+    succeeded: succeeded.length,
+    failed: failed.length,
+    ...(overrides.length > 0 ? { transitionOverrides: overrides } : {}),
+  };
   await invalidateShared(
     deps,
     succeeded.map((e) => e.programId),
     ['enrollments'],
   );
   return { succeeded, failed };
+}
+
+/**
+ * The bulk change's reads: every id looked up at once (one batch: the configured programs' lists),
+ * each refused item (not in a configured program, a status change the table refuses, its
+ * program unreadable) reported with its code and never written. Admin overrides are listed
+ * `id: FROM -> TO` for the audit line.
+ */
+async function checkBulkItems(
+  call: WriteCall,
+  ids: readonly string[],
+  status: EnrollmentStatus | undefined,
+): Promise<{ writable: EnrollmentEntry[]; refused: BulkItemError[]; overrides: string[] }> {
+  const looked = await Promise.all(
+    ids.map((id) =>
+      call.loaders.enrollment(id).then(
+        (entry) => ({ id, entry }),
+        (error: unknown) => ({ id, error }),
+      ),
+    ),
+  );
+  const writable: EnrollmentEntry[] = [];
+  const refused: BulkItemError[] = [];
+  const overrides: string[] = [];
+  for (const item of looked) {
+    if ('error' in item) {
+      refused.push(itemError(item.id, item.error));
+      continue;
+    }
+    const entry = item.entry;
+    if (entry === null || entry.programId === null) {
+      refused.push({ id: item.id, code: 'NOT_FOUND', message: enrollmentNotFound(item.id) });
+      continue;
+    }
+    try {
+      const override = status === undefined ? null : checkTransition(call, entry, status, 'status');
+      if (override !== null) overrides.push(`${entry.id}: ${override}`);
+      writable.push(entry);
+    } catch (error) {
+      refused.push(itemError(item.id, error));
+    }
+  }
+  return { writable, refused, overrides };
 }
 
 /** The PATCH body's fields; absent ones are not sent. */
@@ -174,33 +245,32 @@ function checkStatusReason(violations: Violations, reason: string | undefined, p
   }
 }
 
-/** Checks the group ids; returns the enrollment's program when it had to be found (else null). */
-async function checkGroupIds(
-  call: WriteCall,
-  violations: Violations,
-  change: EnrollmentChange,
-): Promise<string | null> {
-  const groupIds = change.groupIds;
-  if (groupIds === undefined || groupIds.length === 0) return null;
+/** Adds the violations of group ids on their own: the pattern, and no repeats. */
+function checkGroupIdShapes(violations: Violations, groupIds: readonly string[] | undefined): void {
   const firstAt = new Map<string, number>();
-  groupIds.forEach((id, i) => {
+  groupIds?.forEach((id, i) => {
     if (!GROUP_ID_PATTERN.test(id))
       violations.add(`input.groupIds[${i}]`, 'is not a group id (letters, digits, _ and -)');
     const first = firstAt.get(id);
     if (first === undefined) firstAt.set(id, i);
     else violations.add(`input.groupIds[${i}]`, `repeats input.groupIds[${first}]`);
   });
-  if (change.id.trim() === '') return null;
-  const entry = await call.loaders.enrollment(change.id, { inProgram: true });
-  if (entry === null || entry.programId === null) return null;
-  const programId = entry.programId;
+}
+
+/** Adds a violation for each well-formed group id that is not a group of the program. */
+async function checkGroupsOfProgram(
+  call: WriteCall,
+  violations: Violations,
+  groupIds: readonly string[] | undefined,
+  programId: string,
+): Promise<void> {
+  if (groupIds === undefined || groupIds.length === 0) return;
   const known = new Set((await call.loaders.groups(programId)).map((g) => g.id));
   groupIds.forEach((id, i) => {
     if (GROUP_ID_PATTERN.test(id) && !known.has(id)) {
       violations.add(`input.groupIds[${i}]`, `is not a group of program ${programId}`);
     }
   });
-  return programId;
 }
 
 /** The request's loaders now hold Flip's answer; the entry carries its program when known. */

@@ -5,7 +5,7 @@ import type { EnrollmentEntry } from '../loaders/index.js';
 import { invalidateShared, type WriteRecord } from './audit.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { MAX_BULK_IDS, type BulkEnrollmentOutcome } from './enrollments.js';
-import { isConfiguredProgram } from './programs.js';
+import { requireConfiguredProgram } from './scope.js';
 import type { BulkItemError, WriteCall, WriteDeps } from './types.js';
 import { Violations } from './violations.js';
 
@@ -14,6 +14,8 @@ export type MembershipChange = 'add' | 'remove';
 interface Outcome {
   id: string;
   entry?: EnrollmentEntry;
+  /** Flip's answer to the PATCH, when one was sent and succeeded. */
+  record?: EnrollmentRecord;
   error?: BulkItemError;
 }
 
@@ -32,8 +34,8 @@ export async function changeMembership(
   audit: WriteRecord,
 ): Promise<BulkEnrollmentOutcome> {
   const { programId, groupId } = change;
+  requireConfiguredProgram(deps, programId);
   const violations = new Violations();
-  if (!isConfiguredProgram(deps, programId)) violations.add('programId', 'is not a configured program');
   if (!GROUP_ID_PATTERN.test(groupId))
     violations.add('groupId', 'is not a group id (letters, digits, _ and -)');
   if (change.enrollmentIds.length > MAX_BULK_IDS) {
@@ -59,14 +61,22 @@ export async function changeMembership(
     }
     bySite.set(entry.site.id, [...(bySite.get(entry.site.id) ?? []), entry]);
   }
+  // Flip's answers are collected and the request's loaders primed once for the whole batch: one
+  // re-index of the program instead of one per PATCH (issue 13 §2.7).
+  const written: EnrollmentRecord[] = [];
   await mapWithConcurrency([...bySite.values()], deps.config.bulkConcurrency, async (entries) => {
     let groups = entries[0]?.site.groups.map((g) => g.id) ?? [];
     for (const entry of entries) {
       const outcome = await applyOne(deps, call, entry, groups, groupId, change.mode);
       outcomes.set(entry.id, outcome);
+      if (outcome.record) written.push(outcome.record);
       if (outcome.entry) groups = outcome.entry.site.groups.map((g) => g.id);
     }
   });
+  for (const primed of call.loaders.primeEnrollments(written)) {
+    const outcome = outcomes.get(primed.id) as Outcome;
+    outcome.entry = primed.programId === null ? { ...primed, programId } : primed;
+  }
 
   const ordered = ids.map((id) => outcomes.get(id) as Outcome);
   const succeeded = ordered.flatMap((o) => (o.entry ? [o.entry] : []));
@@ -92,11 +102,8 @@ async function applyOne(
       { groupIds: next },
       { requestId: call.requestId },
     );
-    const primed = call.loaders.primeEnrollment(record);
-    return {
-      id: entry.id,
-      entry: primed.programId === null ? { ...primed, programId: entry.programId } : primed,
-    };
+    // Not primed here (the caller primes the batch once); the entry keeps the program it was read in.
+    return { id: entry.id, record, entry: { ...record, programId: entry.programId } };
   } catch (error) {
     const code = isServiceError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
     const message = isServiceError(error)

@@ -4,7 +4,7 @@ import type { GroupEntry } from '../loaders/index.js';
 import { audited, invalidateShared } from './audit.js';
 import type { BulkEnrollmentOutcome } from './enrollments.js';
 import { changeMembership, type MembershipChange } from './group-membership.js';
-import { isConfiguredProgram } from './programs.js';
+import { requireConfiguredProgram } from './scope.js';
 import type { WriteCall, WriteDeps } from './types.js';
 import { asInputError, Violations } from './violations.js';
 
@@ -81,16 +81,15 @@ export function createGroupWrites(deps: WriteDeps): GroupWrites {
   };
 }
 
-/** Adds the violations of a program id (must be configured), group id (pattern) and name. */
+/** Throws NOT_FOUND for a program that is not configured; else the violations of group id and name. */
 function checkGroupFields(
   deps: WriteDeps,
   fields: { programId: string; id?: string; name?: string },
   paths: GroupPaths,
 ): Violations {
+  // FLIP_PROGRAMS is the service's boundary: a group of another program is not found (issue 13 §2.1).
+  requireConfiguredProgram(deps, fields.programId);
   const violations = new Violations();
-  // An unconfigured program is the caller's input error (the path says which), not a missing object.
-  if (!isConfiguredProgram(deps, fields.programId))
-    violations.add(paths.programId, 'is not a configured program');
   if (fields.id !== undefined && !GROUP_ID_PATTERN.test(fields.id)) {
     violations.add(paths.id, 'must be letters, digits, _ and - only (^[\\w-]+$), at least one');
   }

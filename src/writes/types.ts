@@ -1,4 +1,4 @@
-import type { Config, ProgramConfig } from '../config.js';
+import type { Config, ProgramConfig, Role } from '../config.js';
 import type { ErrorCode } from '../errors.js';
 import type { ActionMode, FlipClients, PowerMode, TargetType } from '../flip/index.js';
 import type { Loaders } from '../loaders/index.js';
@@ -24,8 +24,11 @@ export interface WriteDeps extends WriteHooks {
  */
 export interface WriteCall {
   requestId: string;
-  /** `kind` keeps an API key's `key:<id>` and a JWT whose sub is `key:<id>` apart. */
-  caller: { id: string; kind: 'api-key' | 'jwt' } | null;
+  /**
+   * `kind` keeps an API key's `key:<id>` and a JWT whose sub is `key:<id>` apart; the role decides
+   * overrides (an admin may make a status change the transition table refuses).
+   */
+  caller: { id: string; kind: 'api-key' | 'jwt'; role?: Role } | null;
   loaders: Loaders;
   now: Date;
 }

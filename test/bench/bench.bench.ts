@@ -8,6 +8,7 @@ import {
   type ServiceProcess,
   type SimProcess,
 } from './processes.js';
+import { BULK_MEMBERSHIP, runBulkMembership } from './bulk-membership.js';
 import { describeLatestProfile } from './profile-summary.js';
 import { printTable, withRatios, writeReport, type Row } from './report.js';
 import {
@@ -30,7 +31,8 @@ import {
  * Prints a markdown table and writes .artifacts/bench/latest.json. Tunables (env):
  * BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (10), BENCH_LATENCY_MS (25),
  * BENCH_SITES (2000), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
- * BENCH_SCENARIOS (e.g. "dashboard,large-program"; all by default), BENCH_NAIVE (true),
+ * BENCH_BULK_SAMPLES (4: bulk-membership writes, add and remove in turn),
+ * BENCH_SCENARIOS (e.g. "dashboard,large-program,bulk-membership"; all by default), BENCH_NAIVE (true),
  * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
  * .artifacts/bench/profiles/, for chrome://inspect or speedscope), BENCH_NODE_ARGS (node flags
  * of the service processes, e.g. "--max-semi-space-size=64": see README, Performance).
@@ -48,6 +50,7 @@ const SETTINGS = {
   sites: num('BENCH_SITES', 2000),
   largeSites: num('BENCH_LARGE_SITES', 100_000),
   coldSamples: num('BENCH_COLD_SAMPLES', 3),
+  bulkSamples: num('BENCH_BULK_SAMPLES', 4),
   scenarios: process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null,
   naive: process.env.BENCH_NAIVE !== 'false',
   cpuProf: process.env.BENCH_CPU_PROF === 'true',
@@ -277,12 +280,18 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
     await sim.close();
   }
 
-  if (isSelected('large-program')) {
+  if (isSelected('large-program') || isSelected(BULK_MEMBERSHIP)) {
     const large = await startSimProcess({ sites: SETTINGS.largeSites, latencyMs: SETTINGS.latencyMs });
     try {
       // Reading the facts also makes the simulator render its body once: cold is the service's.
       const facts = await readFacts(large, large.programIds[0]!);
-      rows.push(...(await runLargeProgram(large, largeProgramPage(large, facts))));
+      if (isSelected('large-program'))
+        rows.push(...(await runLargeProgram(large, largeProgramPage(large, facts))));
+      if (isSelected(BULK_MEMBERSHIP)) {
+        const options = { samples: SETTINGS.bulkSamples, nodeArgs: profiled(BULK_MEMBERSHIP) };
+        rows.push(...(await runBulkMembership(large, facts, options)));
+        logProfile(BULK_MEMBERSHIP);
+      }
     } finally {
       await large.close();
     }

@@ -147,3 +147,41 @@ describe('an instance whose Redis is gone', redisServer.suite, () => {
     await vi.waitFor(() => expect(svc.logText()).toMatch(/Redis is unreachable/));
   });
 });
+
+describe('cancelEvent across instances', () => {
+  it('#13: an event cancelled through A reads as CANCELED through B, with when and by whom', async () => {
+    const own = await startRedis();
+    const key = 'dispatcher-key-0123456789abcdef';
+    const env = { REDIS_URL: own.url, GRAPHQL_API_KEYS: `${key}:dispatcher` };
+    const first = await startService({ env });
+    const second = await startService({ env, upstream: first.sim });
+    const auth = { authorization: `Bearer ${key}` };
+    const dispatched = await first.gql<DispatchEventMutation>(
+      DispatchEventDocument,
+      {
+        input: {
+          programId: first.sim.programs[0]!.id,
+          targetType: 'PROGRAM',
+          targetIds: [first.sim.programs[0]!.id],
+          actions: [
+            { mode: 'DISCHARGE', startsAt: new Date(Date.now() + 3_600_000).toISOString(), durationS: 600 },
+          ],
+        },
+        idempotencyKey: randomUUID(),
+      },
+      auth,
+    );
+    const id = dispatched.body.data!.dispatchEvent.id;
+    const cancelled = await first.gql(`mutation ($id: ID!) { cancelEvent(id: $id) }`, { id }, auth);
+    expect(cancelled.body).toEqual({ data: { cancelEvent: true } });
+    const read = await second.gql<{ event: { status: string; canceledAt: string; canceledBy: string } }>(
+      `query ($id: ID!) { event(id: $id) { status canceledAt canceledBy } }`,
+      { id },
+      auth,
+    );
+    const callerId = (first.logs.find((l) => l.audit !== undefined)?.audit as { callerId: string }).callerId;
+    expect(read.body.data?.event).toMatchObject({ status: 'CANCELED', canceledBy: callerId });
+    expect(callerId).toMatch(/^key:/);
+    expect(Number.isNaN(Date.parse(read.body.data!.event.canceledAt))).toBe(false);
+  });
+});

@@ -37,8 +37,9 @@ afterAll(() => svc.close());
 beforeEach(() => svc.sim.journal.clear());
 
 describe('Query.enrollment', () => {
-  it('answers scalar fields with one GET /v1/enrollments/{id} (cheaper than loading every program)', async () => {
-    const res = await svc.gql(
+  it('#13: answers from the configured programs, loaded once each: the Utility enrollment does not say its program', async () => {
+    const fresh = await startService({ sim: { now: () => NOW } });
+    const res = await fresh.gql(
       /* GraphQL */ `
         query ($id: ID!) {
           enrollment(id: $id) {
@@ -55,6 +56,18 @@ describe('Query.enrollment', () => {
     expect(res.body).toEqual({
       data: { enrollment: { id: sample.id, status: sample.status, createdAt: iso(sample.created_at) } },
     });
+    expect(sortedCalls(fresh.sim)).toEqual(enrollmentListCalls(programIds));
+  });
+
+  it('answers an id an earlier load located with one GET /v1/enrollments/{id} (cheaper than loading every program)', async () => {
+    await svc.gql(`query ($id: ID!) { program(id: $id) { stats { siteCount } } }`, { id: programIds[1] });
+    // The locator learns a program's ids after the answer that loaded them.
+    await new Promise((resolve) => setImmediate(resolve));
+    svc.sim.journal.clear();
+    const res = await svc.gql(`query ($id: ID!) { enrollment(id: $id) { id program { id } } }`, {
+      id: sample.id,
+    });
+    expect(res.body).toEqual({ data: { enrollment: { id: sample.id, program: { id: programIds[1] } } } });
     expect(svc.sim.journal.calls()).toEqual([{ method: 'GET', route: `/v1/enrollments/${sample.id}` }]);
   });
 
@@ -84,7 +97,6 @@ describe('Query.enrollment', () => {
         },
       },
     });
-    expect(sortedCalls(svc.sim)).toEqual(enrollmentListCalls(programIds));
   });
 
   it('locates the program of an enrollment fetched by id when asked through a fragment', async () => {
@@ -107,7 +119,7 @@ describe('Query.enrollment', () => {
     expect(res.body).toEqual({ data: { enrollment: { id: sample.id, program: { id: programIds[1] } } } });
   });
 
-  it('answers null for an unknown id (Flip 404), not an error', async () => {
+  it('answers null for an unknown id after looking in every configured program, not an error', async () => {
     const res = await svc.gql(
       /* GraphQL */ `
         query ($id: ID!) {
@@ -119,7 +131,7 @@ describe('Query.enrollment', () => {
       { id: UNKNOWN_UUID },
     );
     expect(res.body).toEqual({ data: { enrollment: null } });
-    expect(svc.sim.journal.calls()).toEqual([{ method: 'GET', route: `/v1/enrollments/${UNKNOWN_UUID}` }]);
+    expect(sortedCalls(svc.sim)).toEqual(enrollmentListCalls(programIds));
   });
 });
 

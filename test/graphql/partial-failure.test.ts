@@ -125,9 +125,13 @@ describe('GET /v1/events failing upstream', () => {
 });
 
 describe('GET /v1/enrollments/{id} failing upstream', () => {
-  it('answers the failure at the lookup, not null', async () => {
+  it('answers the failure at the lookup of a located id, not null', async () => {
     const svc = await startService();
-    const id = seedEnrollments(svc.sim, svc.sim.programs[0]!.id)[0]!.id;
+    const programId = svc.sim.programs[1]!.id;
+    const id = seedEnrollments(svc.sim, programId)[0]!.id;
+    // An earlier load teaches the locator the id's program, after its answer.
+    await svc.gql(`query ($id: ID!) { program(id: $id) { stats { siteCount } } }`, { id: programId });
+    await new Promise((resolve) => setImmediate(resolve));
     svc.sim.faults.add({ method: 'GET', route: '/v1/enrollments/{id}', kind: 'status', status: 500 });
     const res = await svc.gql(
       /* GraphQL */ `
@@ -139,6 +143,15 @@ describe('GET /v1/enrollments/{id} failing upstream', () => {
       `,
       { id },
     );
+    expect(res.body.data).toEqual({ enrollment: null });
+    expect(errorsOf(res.body)).toEqual([[['enrollment'], 'UPSTREAM_UNAVAILABLE']]);
+  });
+
+  it('answers the failure of a program that could not be read, not null', async () => {
+    const svc = await startService();
+    const id = seedEnrollments(svc.sim, svc.sim.programs[0]!.id)[0]!.id;
+    svc.sim.faults.add({ method: 'GET', route: '/v1/enrollments', kind: 'status', status: 500 });
+    const res = await svc.gql(`query ($id: ID!) { enrollment(id: $id) { id } }`, { id });
     expect(res.body.data).toEqual({ enrollment: null });
     expect(errorsOf(res.body)).toEqual([[['enrollment'], 'UPSTREAM_UNAVAILABLE']]);
   });

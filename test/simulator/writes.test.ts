@@ -306,6 +306,7 @@ describe('simulator: writes follow reads', () => {
       devices: [
         {
           id: 'oem-dev-1',
+          site_id: 'oem-site-1',
           type: 'BATTERY',
           manufacturer_name: 'Tesla',
           product_name: 'Powerwall 3',
@@ -333,15 +334,45 @@ describe('simulator: writes follow reads', () => {
       expect(r.status).toBe(200);
       const res = WireCommissionResponse.parse(r.json);
       expect(res.programs?.map((p) => p.id)).toEqual([programId]);
-      expect(res.enrollment).toMatchObject({
+      expect(res.enrollment).toEqual({
+        id: expect.any(String),
         status: 'PENDING',
         program_id: programId,
+        site_id: 'oem-site-1',
         device_ids: ['oem-dev-1'],
+        enroll_method: 'AUTO_ENROLL',
+        status_reason: null,
+        enrolled_at: null,
+        unenrolled_at: null,
+        has_agreed_to_terms_and_conditions: null,
+        terms_and_conditions_version: null,
+      });
+      expect(res.programs?.[0]).toMatchObject({
+        terms_and_conditions_version: '2025-01-01',
+        terms_and_conditions_text: expect.stringContaining('**Terms and conditions**'),
+        enrollment_form: [{ name: 'account_id', label: 'Utility Account Number' }],
       });
       const enrolled = (await listed()).find((e) => e.id === res.enrollment?.id);
       expect(enrolled).toMatchObject({ status: 'PENDING', site: { id: 'oem-site-1', zip_code: '77002' } });
       const sites = await cloud(sim, 'GET', '/v1/sites', { query: { skip: 200 } });
       expect(sites.json).toEqual([res.site]);
+    });
+
+    it('#13: answers the documented 422 for a device without site_id (required by the Cloud API)', async () => {
+      const payload = body({ zip_code: '88800', state_code: 'TX' });
+      delete (payload.devices[0] as { site_id?: string }).site_id;
+      const r = await cloud(sim, 'POST', '/v1/commission', { body: payload });
+      expect(r.status).toBe(422);
+      expect(r.json).toEqual({
+        detail: [{ loc: ['body', 'devices', 0, 'site_id'], msg: 'Field required', type: 'missing' }],
+      });
+    });
+
+    it('#13: takes the date-only install_date of the Cloud API example', async () => {
+      const payload = body({ id: 'oem-site-date', zip_code: '88800', state_code: 'TX' }, false);
+      payload.devices[0]!.install_date = '2022-02-22';
+      const r = await cloud(sim, 'POST', '/v1/commission', { body: payload });
+      expect(r.status).toBe(200);
     });
 
     it('does not enroll without can_auto_enroll; sandbox zips qualify for every battery program', async () => {

@@ -82,4 +82,16 @@ describe('createMemoryStore', () => {
     c.advance(1_001);
     expect(await store.members('s')).toEqual([]);
   });
+
+  it('setField keeps the other fields of the record; fields reads them all until the TTL passes', async () => {
+    const c = clock();
+    const store = createMemoryStore({ now: c.now });
+    expect(await store.fields('r')).toEqual({});
+    await store.setField('r', 'a', { n: 1 }, 10);
+    await store.setField('r', 'b', 'two', 10);
+    await store.setField('r', 'a', { n: 3 }, 10);
+    expect(await store.fields('r')).toEqual({ a: { n: 3 }, b: 'two' });
+    c.advance(10_001);
+    expect(await store.fields('r')).toEqual({});
+  });
 });

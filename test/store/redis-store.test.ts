@@ -47,6 +47,16 @@ describe('createRedisStore', redisServer.suite, () => {
     await vi.waitFor(async () => expect(await a!.members('short')).toEqual([]), { timeout: 2_000 });
   });
 
+  it('setField from several instances keeps every field; fields reads them all', async () => {
+    const redis = await startRedis();
+    const stores = await Promise.all(
+      [1, 2, 3].map(async () => createRedisStore((await connected(redis.url)).client)),
+    );
+    expect(await stores[0]!.fields('r')).toEqual({});
+    await Promise.all(stores.map((s, i) => s.setField('r', `f${i}`, { i }, 60)));
+    expect(await stores[1]!.fields('r')).toEqual({ f0: { i: 0 }, f1: { i: 1 }, f2: { i: 2 } });
+  });
+
   it('forgets a key once its TTL has passed', async () => {
     const redis = await startRedis();
     const store = createRedisStore((await connected(redis.url)).client);

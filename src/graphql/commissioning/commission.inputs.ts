@@ -62,7 +62,10 @@ export class CommissionDevice {
   @Field(() => Int, { description: 'More than 0.' })
   batteryPowerOutputW!: number;
 
-  @Field(() => DateTimeScalar, { description: 'Install (or permission-to-operate) date; not in the future.' })
+  @Field(() => DateTimeScalar, {
+    description:
+      'Install (or permission-to-operate) date; not in the future. A date alone (2022-02-22, as the Cloud API example sends it) is accepted.',
+  })
   installDate!: Date;
 }
 

@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ProgramConfig } from '../../config.js';
 import {
   toDeviceEntries,
@@ -11,23 +10,17 @@ import {
 import { configuredProgram, type GraphQLContext } from '../context.js';
 import { Device } from '../device/device.type.js';
 import { Program } from '../program/program.type.js';
-import { selectsAnyField } from '../selection.js';
 import { Site } from '../site/site.type.js';
 import { Enrollment } from './enrollment.type.js';
 
-// Fields under an enrollment that need its program. When the operation asks for one, the lookup
-// goes through the program loads at once instead of GET /v1/enrollments/{id} followed by them.
-const PROGRAM_SCOPED_FIELDS = new Set(['program', 'groups', 'latestTelemetry', 'telemetry']);
-
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => Enrollment, { nullable: true, description: 'null when no such enrollment exists.' })
-  enrollment(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<EnrollmentEntry | null> {
-    return ctx.loaders.enrollment(id, { inProgram: selectsAnyField(info, PROGRAM_SCOPED_FIELDS) });
+  @Query(() => Enrollment, {
+    nullable: true,
+    description: 'null when no such enrollment exists in the configured programs.',
+  })
+  enrollment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EnrollmentEntry | null> {
+    return ctx.loaders.enrollment(id);
   }
 
   @FieldResolver(() => Program, {

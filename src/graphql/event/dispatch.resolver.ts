@@ -1,6 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ServiceError } from '../../errors.js';
 import type { EventRecord } from '../../flip/index.js';
 import type { GraphQLContext } from '../context.js';
+import { isCalendarDate } from '../scalars.js';
 import { DispatchEventInput } from './dispatch.inputs.js';
 import { EventPreview } from './event-preview.type.js';
 import { Event } from './event.type.js';
@@ -21,6 +23,7 @@ export class DispatchResolver {
     idempotencyKey: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EventRecord> {
+    refuseCalendarDates(input);
     return ctx.deps.writes.dispatch.dispatch(ctx, input, idempotencyKey);
   }
 
@@ -31,6 +34,7 @@ export class DispatchResolver {
     @Arg('input', () => DispatchEventInput) input: DispatchEventInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EventPreview> {
+    refuseCalendarDates(input);
     return ctx.deps.writes.dispatch.preview(ctx, input);
   }
 
@@ -40,5 +44,24 @@ export class DispatchResolver {
   })
   cancelEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.deps.writes.dispatch.cancel(ctx, id);
+  }
+}
+
+/**
+ * DateTime also reads a date alone (for install dates, see scalars.ts); an action's start is an
+ * instant: a date alone would start the devices at midnight UTC, so the operator must say when.
+ */
+function refuseCalendarDates(input: DispatchEventInput): void {
+  const paths = input.actions.flatMap((a, i) =>
+    isCalendarDate(a.startsAt) ? [`input.actions[${i}].startsAt`] : [],
+  );
+  if (paths.length > 0) {
+    throw new ServiceError(
+      'BAD_USER_INPUT',
+      `${paths.join(', ')} must be a date-time with an offset, not a date alone.`,
+      {
+        fieldPaths: paths,
+      },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ProgramConfig } from '../../config.js';
-import type { EventRecord } from '../../flip/index.js';
-import type { SiteEntry } from '../../loaders/index.js';
+import { errorCodeOf } from '../../errors.js';
+import type { EventEntry, SiteEntry } from '../../loaders/index.js';
 import { configuredProgram, type GraphQLContext } from '../context.js';
 import { Program } from '../program/program.type.js';
 import { Site } from '../site/site.type.js';
@@ -18,7 +18,7 @@ import {
 export class EventResolver {
   @Query(() => [Event], {
     description:
-      "Events across programs, newest first; optionally one program's, optionally by derived status.",
+      "Events of the configured programs, newest first, cancelled ones included; optionally one program's, optionally by status.",
   })
   async events(
     @Arg('programId', () => ID, { nullable: true }) programId: string | null | undefined,
@@ -28,15 +28,16 @@ export class EventResolver {
     })
     status: EventStatus[] | null | undefined,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<EventRecord[]> {
+  ): Promise<EventEntry[]> {
     return eventsOf(await ctx.loaders.events(), { programId, status, now: ctx.now });
   }
 
   @Query(() => Event, {
     nullable: true,
-    description: 'null when no such event (searched in GET /v1/events).',
+    description:
+      'null when no such event in the configured programs (GET /v1/events, and the cancellations recorded here).',
   })
-  event(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EventRecord | null> {
+  event(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EventEntry | null> {
     return ctx.loaders.event(id);
   }
 
@@ -44,23 +45,32 @@ export class EventResolver {
     nullable: true,
     description: 'null when the program is not configured here.',
   })
-  program(@Root() event: EventRecord, @Ctx() ctx: GraphQLContext): ProgramConfig | null {
+  program(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): ProgramConfig | null {
     return configuredProgram(ctx, event.programId);
   }
 
   @FieldResolver(() => EventStatusEnum, {
-    description: "Derived from now against the event's start and end.",
+    description:
+      "CANCELED once cancelled through cancelEvent; otherwise derived from now against the event's start and end.",
   })
-  status(@Root() event: EventRecord, @Ctx() ctx: GraphQLContext): EventStatus {
+  status(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): EventStatus {
     return eventStatusOf(event, ctx.now);
   }
 
   @FieldResolver(() => [EventSiteParticipation], {
     nullable: true,
-    description: 'Per-site participation and performance (GET /v1/events/{id}/sites).',
+    description:
+      'Per-site participation and performance (GET /v1/events/{id}/sites); [] for a cancelled event Flip no longer knows.',
   })
-  async sites(@Root() event: EventRecord, @Ctx() ctx: GraphQLContext): Promise<EventSiteEntry[]> {
-    const rows = await ctx.loaders.eventSites(event.id);
+  async sites(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): Promise<EventSiteEntry[]> {
+    let rows;
+    try {
+      rows = await ctx.loaders.eventSites(event.id);
+    } catch (error) {
+      // Flip forgets a cancelled event (404 for its sites): no participation to show, not an error.
+      if (event.canceledAt && errorCodeOf(error) === 'NOT_FOUND') return [];
+      throw error;
+    }
     return rows.map((row) => ({ ...row, programId: event.programId }));
   }
 }

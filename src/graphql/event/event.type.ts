@@ -3,15 +3,22 @@ import type { ActionMode, EventSiteRecord, PowerMode, TargetType } from '../../f
 import { ActionModeEnum, EventTargetTypeEnum, PowerModeEnum } from '../enums.js';
 import { DateTimeScalar } from '../scalars.js';
 
-export type EventStatus = 'UPCOMING' | 'ACTIVE' | 'COMPLETED';
-export const EventStatusEnum = { UPCOMING: 'UPCOMING', ACTIVE: 'ACTIVE', COMPLETED: 'COMPLETED' } as const;
+export type EventStatus = 'UPCOMING' | 'ACTIVE' | 'COMPLETED' | 'CANCELED';
+export const EventStatusEnum = {
+  UPCOMING: 'UPCOMING',
+  ACTIVE: 'ACTIVE',
+  COMPLETED: 'COMPLETED',
+  CANCELED: 'CANCELED',
+} as const;
 registerEnumType(EventStatusEnum, {
   name: 'EventStatus',
-  description: "Derived from now against the event's start and end (the Utility API has no event status).",
+  description:
+    "Derived from now against the event's start and end (the Utility API has no event status), or CANCELED.",
   valuesConfig: {
     UPCOMING: { description: 'now is before startsAt.' },
     ACTIVE: { description: 'Started and not yet ended; an event without an end stays ACTIVE.' },
     COMPLETED: { description: 'now is at or after endsAt.' },
+    CANCELED: { description: 'Cancelled through cancelEvent (see Event.canceledAt and canceledBy).' },
   },
 });
 
@@ -85,6 +92,18 @@ export class Event {
 
   @Field(() => DateTimeScalar, { nullable: true })
   updatedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When cancelEvent cancelled it through this service; null when not cancelled.',
+  })
+  canceledAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The caller id that cancelled it; null when not cancelled or the caller was anonymous.',
+  })
+  canceledBy?: string | null;
 }
 
 @ObjectType({ description: "A site's participation in an event and its measured performance." })

@@ -92,14 +92,25 @@ function commission(store: Store, req: SimRequest) {
   return {
     site: renderCloudSite(site),
     programs: programs.map(renderCloudProgram),
-    enrollment: enrollment
-      ? {
-          id: enrollment.id,
-          status: enrollment.status,
-          program_id: enrollment.programId,
-          device_ids: enrollment.devices.map((d) => d.id),
-        }
-      : null,
+    enrollment: enrollment ? renderCommissionEnrollment(enrollment) : null,
+  };
+}
+
+/** The Cloud Enrollment as seed 002_7edede9bb4ff2399 documents it (auto-enrolled: no terms agreed). */
+function renderCommissionEnrollment(e: EnrollmentRec) {
+  return {
+    id: e.id,
+    device_ids: e.devices.map((d) => d.id),
+    site_id: e.site.id,
+    program_id: e.programId,
+    enroll_method: 'AUTO_ENROLL',
+    status: e.status,
+    status_reason: e.statusReason,
+    enrolled_at: e.enrolledAt === null ? null : new Date(e.enrolledAt).toISOString(),
+    unenrolled_at: e.unenrolledAt === null ? null : new Date(e.unenrolledAt).toISOString(),
+    program_specific_attributes: [],
+    has_agreed_to_terms_and_conditions: null,
+    terms_and_conditions_version: null,
   };
 }
 

@@ -1,6 +1,8 @@
-import { errorCodeOf } from '../../errors.js';
+import { errorCodeOf, ServiceError } from '../../errors.js';
 import type { EventRecord } from '../../flip/index.js';
-import { audited, invalidateShared } from '../audit.js';
+import { recordCancelledEvent } from '../../loaders/index.js';
+import { audited, invalidateShared, type WriteRecord } from '../audit.js';
+import { eventInScope } from '../scope.js';
 import type { DispatchRequest, WriteCall, WriteDeps } from '../types.js';
 import { MAX_IDEMPOTENCY_KEY_CHARS } from './plan.js';
 import { previewEvent, type EventPreview } from './preview.js';
@@ -15,7 +17,7 @@ export interface DispatchWrites {
   dispatch(call: WriteCall, input: DispatchRequest, idempotencyKey: string): Promise<EventRecord>;
   /** previewEvent: the dispatch's validation and what its targets reach; nothing is written. */
   preview(call: WriteCall, input: DispatchRequest): Promise<EventPreview>;
-  /** cancelEvent: DELETE /v1/events/{id}. Audited. */
+  /** cancelEvent: DELETE /v1/events/{id}, then the cancellation recorded in the store. Audited. */
   cancel(call: WriteCall, eventId: string): Promise<true>;
 }
 
@@ -37,19 +39,46 @@ export function createDispatchWrites(deps: WriteDeps): DispatchWrites {
       return previewEvent(deps, call, input);
     },
     cancel(call, eventId) {
-      return audited(deps, call, 'cancelEvent', { programId: null, targetIds: [eventId] }, async () => {
-        try {
-          await deps.clients.utility.cancelEvent(eventId, { requestId: call.requestId });
-        } catch (error) {
-          // A DELETE whose answer never came may have applied: the event list is stale either way.
-          if (errorCodeOf(error) === 'UPSTREAM_OUTCOME_UNKNOWN') await forgetEvents(deps, call);
-          throw error;
-        }
-        await forgetEvents(deps, call);
-        return true as const;
-      });
+      return audited(deps, call, 'cancelEvent', { programId: null, targetIds: [eventId] }, (r) =>
+        cancelEvent(deps, call, eventId, r),
+      );
     },
   };
+}
+
+/**
+ * DELETE /v1/events/{id} for an event of a configured program (else NOT_FOUND, nothing sent) that
+ * this service has not cancelled already (else CONFLICT). Once Flip accepted it, the event is
+ * recorded in the shared store as cancelled, when and by whom, so that every instance keeps
+ * showing it (CANCELED) though Flip's list may drop it.
+ */
+async function cancelEvent(
+  deps: WriteDeps,
+  call: WriteCall,
+  eventId: string,
+  audit: WriteRecord,
+): Promise<true> {
+  const event = await eventInScope(call, eventId);
+  audit.programId = event.programId;
+  if (event.canceledAt) {
+    throw new ServiceError('CONFLICT', `Event ${eventId} was already cancelled; nothing was sent.`);
+  }
+  try {
+    await deps.clients.utility.cancelEvent(eventId, { requestId: call.requestId });
+  } catch (error) {
+    // A DELETE whose answer never came may have applied: the event list is stale either way.
+    if (errorCodeOf(error) === 'UPSTREAM_OUTCOME_UNKNOWN') await forgetEvents(deps, call);
+    throw error;
+  }
+  const cancellation = { canceledAt: call.now, canceledBy: call.caller?.id ?? null };
+  try {
+    await recordCancelledEvent(deps.store, event, cancellation);
+  } catch {
+    // The cancellation stands at Flip; only our record of it is missing (the store is away).
+    audit.detail = { cancellationRecorded: false };
+  }
+  await forgetEvents(deps, call);
+  return true;
 }
 
 async function forgetEvents(deps: WriteDeps, call: WriteCall): Promise<void> {

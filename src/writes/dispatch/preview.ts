@@ -49,7 +49,16 @@ export async function previewEvent(
       ...(batteries.length === 0
         ? ['No targeted battery belongs to an ACTIVE enrollment: the event moves no battery power.']
         : []),
-      ...overlapWarning(index, event, reached.devices, otherEventsOverlapping(events, event)),
+      // A cancelled event (kept by cancelEvent, see loaders) moves no device: it overlaps nothing.
+      ...overlapWarning(
+        index,
+        event,
+        reached.devices,
+        otherEventsOverlapping(
+          events.filter((e) => !e.canceledAt),
+          event,
+        ),
+      ),
     ],
   };
 }

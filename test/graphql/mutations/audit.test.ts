@@ -12,7 +12,7 @@ describe('the audit log of writes', () => {
   it('writes one structured line per write, with ids, key, outcome and duration', async () => {
     const svc = await startService();
     const { programId, enrollments } = firstProgram(svc.sim);
-    const target = enrollments[0]!;
+    const target = enrollments.find((e) => e.status === 'ACTIVE')!;
     const key = randomUUID();
     const input = {
       programId,
@@ -38,10 +38,10 @@ describe('the audit log of writes', () => {
       })),
     ).toEqual([
       {
-        // A status-only change spends no read to learn the program.
+        // The scope check (issue 13 §2.1) found the program.
         operation: 'pauseEnrollment',
         callerId: null,
-        programId: null,
+        programId,
         targetIds: [target.id],
         outcome: 'OK',
         timed: true,

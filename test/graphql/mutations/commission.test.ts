@@ -23,17 +23,44 @@ const battery = {
 };
 
 describe('Mutation.commissionSite', () => {
-  it('sends one POST /v1/commission with a snake_case body and maps the programs and enrollment', async () => {
+  it('#13: sends one POST /v1/commission with site_id on every device and answers the whole documented response', async () => {
     const input = {
       site: { id: 'oem-site-1', firstName: 'Ada', stateCode: 'tx', zipCode: '88800' },
-      devices: [battery],
+      // The date-only install date of the Cloud API's own example.
+      devices: [{ ...battery, installDate: '2022-02-22' }],
       canAutoEnroll: true,
     };
     const res = await svc.gql<CommissionSiteMutation>(CommissionSiteDocument, { input });
     const result = res.body.data?.commissionSite;
-    expect(result?.programs.length).toBeGreaterThan(0);
+    const texas = svc.sim.programs[0]!.id;
+    expect(result?.programs[0]).toEqual({
+      id: texas,
+      name: 'Texas Peak Saver',
+      canAutoEnroll: true,
+      enrollmentForm: [
+        { name: 'account_id', label: 'Utility Account Number', type: 'string', hint: 'From your bill' },
+      ],
+      termsAndConditionsVersion: '2025-01-01',
+      termsAndConditionsText: expect.stringContaining('**Terms and conditions**'),
+      createdAt: '2024-01-15T00:00:00.000Z',
+      updatedAt: '2024-01-15T00:00:00.000Z',
+    });
+    expect(result?.programs.find((p) => p.name === 'Arizona EV Flex')).toMatchObject({
+      termsAndConditionsVersion: null,
+      termsAndConditionsText: null,
+    });
     expect(result?.enrollmentStatus).toBe('PENDING');
-    expect(result?.enrollmentId).toEqual(expect.any(String));
+    expect(result?.enrollment).toEqual({
+      id: result?.enrollmentId,
+      programId: texas,
+      siteId: 'oem-site-1',
+      deviceIds: ['bat-new-1'],
+      enrollMethod: 'AUTO_ENROLL',
+      status: 'PENDING',
+      statusReason: null,
+      enrolledAt: null,
+      unenrolledAt: null,
+    });
     expect(svc.sim.journal.calls()).toEqual([
       {
         method: 'POST',
@@ -43,6 +70,7 @@ describe('Mutation.commissionSite', () => {
           devices: [
             {
               id: 'bat-new-1',
+              site_id: 'oem-site-1',
               manufacturer_name: 'DeviceMaker',
               product_name: 'Model 1',
               serial_number: 'SN-0001',
@@ -52,13 +80,23 @@ describe('Mutation.commissionSite', () => {
                 battery_power_input_w: 6_000,
                 battery_power_output_w: 7_500,
               },
-              install_date: '2024-02-22T00:00:00.000Z',
+              install_date: '2022-02-22T00:00:00.000Z',
             },
           ],
           can_auto_enroll: true,
         },
       },
     ]);
+  });
+
+  it('#13: refuses an impossible date-only install date before sending', async () => {
+    const input = {
+      site: { id: 'oem-site-2', zipCode: '88800' },
+      devices: [{ ...battery, installDate: '2022-02-30' }],
+    };
+    const res = await svc.gql(CommissionSiteDocument, { input });
+    expect(errorsOf(res)[0]?.code).toBe('BAD_USER_INPUT');
+    expect(svc.sim.journal.calls()).toEqual([]);
   });
 
   it('lists every invalid field at once and sends nothing', async () => {

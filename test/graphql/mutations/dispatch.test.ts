@@ -200,24 +200,81 @@ describe('Mutation.dispatchEvent', () => {
   });
 });
 
+describe('Mutation.dispatchEvent with a date alone', () => {
+  it('#13: refuses a startsAt without a time (DateTime reads dates alone for install dates only) and sends nothing', async () => {
+    const input = deviceEvent(
+      batteries(11),
+      new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+    );
+    const res = await svc.gql(DispatchEventDocument, { input, idempotencyKey: randomUUID() });
+    expect(errorsOf(res)).toEqual([{ code: 'BAD_USER_INPUT', fieldPaths: ['input.actions[0].startsAt'] }]);
+    expect(writeCalls(svc.sim)).toEqual([]);
+  });
+});
+
 describe('Mutation.cancelEvent', () => {
-  it('sends one DELETE, and the event is gone from the next read', async () => {
+  it('#13: sends one DELETE; the event stays readable as CANCELED, and is listed by events(status: [CANCELED])', async () => {
     const dispatched = await svc.gql<DispatchEventMutation>(DispatchEventDocument, {
       input: deviceEvent(batteries(7)),
       idempotencyKey: randomUUID(),
     });
     const id = dispatched.body.data?.dispatchEvent.id as string;
     svc.sim.journal.clear();
+    const before = Date.now();
     const res = await svc.gql(CancelEventDocument, { id });
     expect(res.body).toEqual({ data: { cancelEvent: true } });
     expect(writeCalls(svc.sim)).toEqual([{ method: 'DELETE', route: `/v1/events/${id}` }]);
-    const after = await svc.gql(`query ($id: ID!) { event(id: $id) { id } }`, { id });
-    expect(after.body.data).toEqual({ event: null });
+    const after = await svc.gql<{
+      event: { id: string; status: string; canceledAt: string; canceledBy: string | null; sites: unknown[] };
+      events: { id: string }[];
+      upcoming: { id: string }[];
+    }>(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          event(id: $id) {
+            id
+            status
+            canceledAt
+            canceledBy
+            sites {
+              siteId
+            }
+          }
+          events(status: [CANCELED]) {
+            id
+          }
+          upcoming: events(status: [UPCOMING]) {
+            id
+          }
+        }
+      `,
+      { id },
+    );
+    const event = after.body.data?.event;
+    expect(event).toMatchObject({ id, status: 'CANCELED', canceledBy: null, sites: [] });
+    expect(after.body.errors).toBeUndefined();
+    expect(Date.parse(event!.canceledAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(after.body.data?.events).toEqual([{ id }]);
+    expect(after.body.data?.upcoming.map((e) => e.id)).not.toContain(id);
   });
 
-  it('answers NOT_FOUND for an unknown event', async () => {
+  it('#13: refuses a second cancellation with CONFLICT and sends nothing', async () => {
+    const dispatched = await svc.gql<DispatchEventMutation>(DispatchEventDocument, {
+      input: deviceEvent(batteries(9)),
+      idempotencyKey: randomUUID(),
+    });
+    const id = dispatched.body.data?.dispatchEvent.id as string;
+    await svc.gql(CancelEventDocument, { id });
+    svc.sim.journal.clear();
+    const again = await svc.gql(CancelEventDocument, { id });
+    expect(errorsOf(again)).toEqual([{ code: 'CONFLICT' }]);
+    expect(writeCalls(svc.sim)).toEqual([]);
+  });
+
+  it('answers NOT_FOUND for an unknown event and sends nothing', async () => {
     const res = await svc.gql(CancelEventDocument, { id: '00000000-0000-4000-8000-00000000000e' });
     expect(errorsOf(res)).toEqual([{ code: 'NOT_FOUND' }]);
     expect(res.body.data).toBeNull();
+    expect(writeCalls(svc.sim)).toEqual([]);
   });
 });

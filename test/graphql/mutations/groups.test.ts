@@ -39,13 +39,19 @@ describe('Mutation.createGroup', () => {
     expect(next.body.data?.program.group).toEqual({ name: 'Feeder 12' });
   });
 
-  it('lists a bad id, a blank name and an unconfigured program at once, and sends nothing', async () => {
+  it('lists a bad id and a blank name at once, and sends nothing', async () => {
     const res = await svc.gql(CreateGroupDocument, {
-      input: { programId: 'nope', id: 'has space', name: '  ' },
+      input: { programId: svc.sim.programs[0]!.id, id: 'has space', name: '  ' },
     });
-    expect(errorsOf(res)).toEqual([
-      { code: 'BAD_USER_INPUT', fieldPaths: ['input.programId', 'input.id', 'input.name'] },
-    ]);
+    expect(errorsOf(res)).toEqual([{ code: 'BAD_USER_INPUT', fieldPaths: ['input.id', 'input.name'] }]);
+    expect(svc.sim.journal.calls()).toEqual([]);
+  });
+
+  it('#13: answers NOT_FOUND for a program that is not configured, and sends nothing', async () => {
+    const res = await svc.gql(CreateGroupDocument, {
+      input: { programId: 'nope', id: 'zone-x', name: 'Zone X' },
+    });
+    expect(errorsOf(res)).toEqual([{ code: 'NOT_FOUND' }]);
     expect(svc.sim.journal.calls()).toEqual([]);
   });
 

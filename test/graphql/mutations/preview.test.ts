@@ -144,6 +144,15 @@ describe('Query.previewEvent', () => {
     expect(res.body.data?.previewEvent.warnings).toEqual([
       `1 targeted device is already in 1 overlapping event of program ${programId} (${eventId}), e.g. ${battery.id}.`,
     ]);
+    // #13: once cancelled (and still listed as CANCELED), the event overlaps nothing.
+    await svc.gql(`mutation ($id: ID!) { cancelEvent(id: $id) }`, { id: eventId });
+    const after = await preview({
+      programId,
+      targetType: 'DEVICE',
+      targetIds: [battery.id],
+      actions: [{ mode: 'CHARGE', startsAt: later, durationS: 3600 }],
+    });
+    expect(after.body.data?.previewEvent.warnings).toEqual([]);
   });
 
   it('validates like dispatchEvent and writes nothing', async () => {
