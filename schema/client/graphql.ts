@@ -111,7 +111,7 @@ export type EventActionInput = {
 export type EventStatus =
   /** Started and not yet ended; an event without an end stays ACTIVE. */
   | 'ACTIVE'
-  /** Cancelled through cancelEvent (see Event.canceledAt and canceledBy). */
+  /** Cancelled through cancelEvent (see Event.canceledAt and canceledByCallerId). */
   | 'CANCELED'
   /** now is at or after endsAt. */
   | 'COMPLETED'

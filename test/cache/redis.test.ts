@@ -174,13 +174,13 @@ describe('cancelEvent across instances', () => {
     const id = dispatched.body.data!.dispatchEvent.id;
     const cancelled = await first.gql(`mutation ($id: ID!) { cancelEvent(id: $id) }`, { id }, auth);
     expect(cancelled.body).toEqual({ data: { cancelEvent: true } });
-    const read = await second.gql<{ event: { status: string; canceledAt: string; canceledBy: string } }>(
-      `query ($id: ID!) { event(id: $id) { status canceledAt canceledBy } }`,
+    const read = await second.gql<{ event: { status: string; canceledAt: string; canceledByCallerId: string } }>(
+      `query ($id: ID!) { event(id: $id) { status canceledAt canceledByCallerId } }`,
       { id },
       auth,
     );
     const callerId = (first.logs.find((l) => l.audit !== undefined)?.audit as { callerId: string }).callerId;
-    expect(read.body.data?.event).toMatchObject({ status: 'CANCELED', canceledBy: callerId });
+    expect(read.body.data?.event).toMatchObject({ status: 'CANCELED', canceledByCallerId: callerId });
     expect(callerId).toMatch(/^key:/);
     expect(Number.isNaN(Date.parse(read.body.data!.event.canceledAt))).toBe(false);
   });

@@ -18,7 +18,7 @@ registerEnumType(EventStatusEnum, {
     UPCOMING: { description: 'now is before startsAt.' },
     ACTIVE: { description: 'Started and not yet ended; an event without an end stays ACTIVE.' },
     COMPLETED: { description: 'now is at or after endsAt.' },
-    CANCELED: { description: 'Cancelled through cancelEvent (see Event.canceledAt and canceledBy).' },
+    CANCELED: { description: 'Cancelled through cancelEvent (see Event.canceledAt and canceledByCallerId).' },
   },
 });
 
@@ -99,7 +99,9 @@ export class Event {
   })
   canceledAt?: Date | null;
 
+  // canceledBy is left free for the audit entry of the cancellation (issue 19).
   @Field(() => String, {
+    name: 'canceledByCallerId',
     nullable: true,
     description: 'The caller id that cancelled it; null when not cancelled or the caller was anonymous.',
   })

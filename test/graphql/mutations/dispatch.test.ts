@@ -225,7 +225,7 @@ describe('Mutation.cancelEvent', () => {
     expect(res.body).toEqual({ data: { cancelEvent: true } });
     expect(writeCalls(svc.sim)).toEqual([{ method: 'DELETE', route: `/v1/events/${id}` }]);
     const after = await svc.gql<{
-      event: { id: string; status: string; canceledAt: string; canceledBy: string | null; sites: unknown[] };
+      event: { id: string; status: string; canceledAt: string; canceledByCallerId: string | null; sites: unknown[] };
       events: { id: string }[];
       upcoming: { id: string }[];
     }>(
@@ -235,7 +235,7 @@ describe('Mutation.cancelEvent', () => {
             id
             status
             canceledAt
-            canceledBy
+            canceledByCallerId
             sites {
               siteId
             }
@@ -251,7 +251,7 @@ describe('Mutation.cancelEvent', () => {
       { id },
     );
     const event = after.body.data?.event;
-    expect(event).toMatchObject({ id, status: 'CANCELED', canceledBy: null, sites: [] });
+    expect(event).toMatchObject({ id, status: 'CANCELED', canceledByCallerId: null, sites: [] });
     expect(after.body.errors).toBeUndefined();
     expect(Date.parse(event!.canceledAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(after.body.data?.events).toEqual([{ id }]);
