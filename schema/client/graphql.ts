@@ -141,7 +141,7 @@ export type AddEnrollmentsToGroupMutationVariables = Exact<{
 
 export type AddEnrollmentsToGroupMutation = {
   addEnrollmentsToGroup: {
-    succeeded: Array<{ id: string; site: { id: string; groups: Array<{ id: string }> } }>;
+    succeeded: Array<{ id: string; groups: Array<{ programId: string; id: string }> }>;
     failed: Array<{ id: string; code: string; message: string }>;
   };
 };
@@ -177,7 +177,9 @@ export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
-export type CreateGroupMutation = { createGroup: { id: string; name: string; program: { id: string } } };
+export type CreateGroupMutation = {
+  createGroup: { id: string; programId: string; name: string; program: { id: string } };
+};
 
 export type DeleteGroupMutationVariables = Exact<{
   programId: string | number;
@@ -274,13 +276,8 @@ export type EnrollmentDetailQuery = {
     updatedAt: string | null;
     program: { id: string; name: string } | null;
     programSpecificAttributes: Array<{ name: string; type: string | null; value: string | null }>;
-    site: {
-      id: string;
-      firstName: string | null;
-      lastName: string | null;
-      email: string | null;
-      groups: Array<{ id: string; name: string }>;
-    };
+    site: { id: string; firstName: string | null; lastName: string | null; email: string | null };
+    groups: Array<{ programId: string; id: string; name: string }>;
     devices: Array<{
       id: string;
       type: DeviceType;
@@ -431,6 +428,7 @@ export type GroupManagementQuery = {
     name: string;
     groups: Array<{
       id: string;
+      programId: string;
       name: string;
       stats: {
         enrollmentCount: number;
@@ -513,8 +511,8 @@ export type ProgramDashboardQuery = {
           companyName: string | null;
           city: string | null;
           stateCode: string | null;
-          groups: Array<{ id: string; name: string }>;
         };
+        groups: Array<{ programId: string; id: string; name: string }>;
         devices: Array<{
           id: string;
           type: DeviceType;
@@ -535,7 +533,7 @@ export type RemoveEnrollmentsFromGroupMutationVariables = Exact<{
 
 export type RemoveEnrollmentsFromGroupMutation = {
   removeEnrollmentsFromGroup: {
-    succeeded: Array<{ id: string; site: { id: string; groups: Array<{ id: string }> } }>;
+    succeeded: Array<{ id: string; groups: Array<{ programId: string; id: string }> }>;
     failed: Array<{ id: string; code: string; message: string }>;
   };
 };
@@ -546,7 +544,7 @@ export type RenameGroupMutationVariables = Exact<{
   name: string;
 }>;
 
-export type RenameGroupMutation = { renameGroup: { id: string; name: string } };
+export type RenameGroupMutation = { renameGroup: { id: string; programId: string; name: string } };
 
 export type SiteDetailQueryVariables = Exact<{
   siteId: string | number;
@@ -567,14 +565,14 @@ export type SiteDetailQuery = {
     serviceAccountId: string | null;
     createdAt: string | null;
     updatedAt: string | null;
-    program: { id: string; name: string } | null;
-    groups: Array<{ id: string; name: string }>;
+    groups: Array<{ programId: string; id: string; name: string }>;
     enrollments: Array<{
       id: string;
       status: EnrollmentStatus;
       statusReason: string | null;
       enrolledAt: string | null;
       unenrolledAt: string | null;
+      program: { id: string; name: string } | null;
     }>;
     devices: Array<{
       id: string;
@@ -614,7 +612,7 @@ export type UpdateEnrollmentMutation = {
     id: string;
     status: EnrollmentStatus;
     statusReason: string | null;
-    site: { id: string; groups: Array<{ id: string; name: string }> };
+    groups: Array<{ programId: string; id: string; name: string }>;
   };
 };
 
@@ -696,19 +694,12 @@ export const AddEnrollmentsToGroupDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'site' },
+                        name: { kind: 'Name', value: 'groups' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'groups' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                              },
-                            },
                           ],
                         },
                       },
@@ -908,6 +899,7 @@ export const CreateGroupDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 {
                   kind: 'Field',
@@ -1278,17 +1270,18 @@ export const EnrollmentDetailDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'groups' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
                   },
                 },
@@ -1797,6 +1790,7 @@ export const GroupManagementDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       {
                         kind: 'Field',
@@ -2086,17 +2080,18 @@ export const ProgramDashboardDocument = {
                                   { kind: 'Field', name: { kind: 'Name', value: 'companyName' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'city' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'stateCode' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'groups' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'groups' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                                 ],
                               },
                             },
@@ -2193,19 +2188,12 @@ export const RemoveEnrollmentsFromGroupDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'site' },
+                        name: { kind: 'Name', value: 'groups' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'groups' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                              },
-                            },
                           ],
                         },
                       },
@@ -2283,6 +2271,7 @@ export const RenameGroupDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
@@ -2337,21 +2326,11 @@ export const SiteDetailDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'program' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
                   name: { kind: 'Name', value: 'groups' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
@@ -2364,6 +2343,17 @@ export const SiteDetailDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'program' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
                       { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'enrolledAt' } },
@@ -2463,22 +2453,13 @@ export const UpdateEnrollmentDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'site' },
+                  name: { kind: 'Name', value: 'groups' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'groups' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
                   },
                 },

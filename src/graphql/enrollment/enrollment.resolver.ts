@@ -6,16 +6,18 @@ import {
   toSiteEntry,
   type DeviceEntry,
   type EnrollmentEntry,
+  type GroupEntry,
   type SiteEntry,
 } from '../../loaders/index.js';
 import { configuredProgram, type GraphQLContext } from '../context.js';
 import { Device } from '../device/device.type.js';
+import { Group } from '../group/group.type.js';
 import { Program } from '../program/program.type.js';
 import { selectsAnyField } from '../selection.js';
 import { Site } from '../site/site.type.js';
 import { Enrollment } from './enrollment.type.js';
 
-// Fields under an enrollment that need its program. When the operation asks for one, the lookup
+// Fields under an enrollment that need its program (`groups`: the enrollment's, or its site's). When the operation asks for one, the lookup
 // goes through the program loads at once instead of GET /v1/enrollments/{id} followed by them.
 const PROGRAM_SCOPED_FIELDS = new Set(['program', 'groups', 'latestTelemetry', 'telemetry']);
 
@@ -45,6 +47,16 @@ export class EnrollmentResolver {
   @FieldResolver(() => Site)
   site(@Root() enrollment: EnrollmentEntry): SiteEntry {
     return toSiteEntry(enrollment);
+  }
+
+  @FieldResolver(() => [Group], {
+    description:
+      "The site's groups in this enrollment's program ([] when the enrollment is in no configured program).",
+  })
+  async groups(@Root() enrollment: EnrollmentEntry, @Ctx() ctx: GraphQLContext): Promise<GroupEntry[]> {
+    const programId = enrollment.programId ?? (await ctx.loaders.programIdOfEnrollment(enrollment.id));
+    if (programId === null) return [];
+    return enrollment.site.groups.map((g) => ({ id: g.id, name: g.name, programId }));
   }
 
   @FieldResolver(() => [Device])
