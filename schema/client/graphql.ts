@@ -630,6 +630,7 @@ export type UpdateEnrollmentsMutation = {
 };
 
 export const AddEnrollmentsToGroupDocument = {
+  __meta__: { hash: 'sha256:d349cb19fa9e774b5a4947e18e1592fd73fe38a89e03c9d3947faaf434134784' },
   kind: 'Document',
   definitions: [
     {
@@ -727,6 +728,7 @@ export const AddEnrollmentsToGroupDocument = {
   ],
 } as unknown as DocumentNode<AddEnrollmentsToGroupMutation, AddEnrollmentsToGroupMutationVariables>;
 export const ApproveEnrollmentDocument = {
+  __meta__: { hash: 'sha256:1cd4622db34d4f4d299588d0d8dcf699d0dd3e5bf1b99413d0d5448b8a4747f1' },
   kind: 'Document',
   definitions: [
     {
@@ -778,6 +780,7 @@ export const ApproveEnrollmentDocument = {
   ],
 } as unknown as DocumentNode<ApproveEnrollmentMutation, ApproveEnrollmentMutationVariables>;
 export const CancelEventDocument = {
+  __meta__: { hash: 'sha256:10d36cdf63674a98b84b2c8c4c313169a2f2b31c4d6761b7ec5f45ee3c5b9d6c' },
   kind: 'Document',
   definitions: [
     {
@@ -811,6 +814,7 @@ export const CancelEventDocument = {
   ],
 } as unknown as DocumentNode<CancelEventMutation, CancelEventMutationVariables>;
 export const CommissionSiteDocument = {
+  __meta__: { hash: 'sha256:6a8e8c3b0019daa212811ff0839a11aaad491ab5f0c1783f3115f4a7ca19c758' },
   kind: 'Document',
   definitions: [
     {
@@ -866,6 +870,7 @@ export const CommissionSiteDocument = {
   ],
 } as unknown as DocumentNode<CommissionSiteMutation, CommissionSiteMutationVariables>;
 export const CreateGroupDocument = {
+  __meta__: { hash: 'sha256:fefc711839b46a4321414d3307a10305a7f1eecbda92ad0cdf88e549b63614fb' },
   kind: 'Document',
   definitions: [
     {
@@ -918,6 +923,7 @@ export const CreateGroupDocument = {
   ],
 } as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
 export const DeleteGroupDocument = {
+  __meta__: { hash: 'sha256:22ca047a7c3b8916eb2a2797b56c70930f0cb18bc721827fecfcd170b0d17023' },
   kind: 'Document',
   definitions: [
     {
@@ -961,6 +967,7 @@ export const DeleteGroupDocument = {
   ],
 } as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
 export const DeviceTelemetryDocument = {
+  __meta__: { hash: 'sha256:5fb2a7a33d51f80848288631a4ef586181eb49c5b3a3d8f7b2a27b2fc3606e88' },
   kind: 'Document',
   definitions: [
     {
@@ -1056,6 +1063,7 @@ export const DeviceTelemetryDocument = {
   ],
 } as unknown as DocumentNode<DeviceTelemetryQuery, DeviceTelemetryQueryVariables>;
 export const DispatchEventDocument = {
+  __meta__: { hash: 'sha256:0a0640e22fa6c567ba37d23af533f1b5255e0cb2493b616127f62ca430597a7e' },
   kind: 'Document',
   definitions: [
     {
@@ -1130,6 +1138,7 @@ export const DispatchEventDocument = {
   ],
 } as unknown as DocumentNode<DispatchEventMutation, DispatchEventMutationVariables>;
 export const EligibleProgramsDocument = {
+  __meta__: { hash: 'sha256:c484322148565da76973668147506fddb5227a1e6c0eaa717c7d0e9a7a7e1ee2' },
   kind: 'Document',
   definitions: [
     {
@@ -1201,6 +1210,7 @@ export const EligibleProgramsDocument = {
   ],
 } as unknown as DocumentNode<EligibleProgramsQuery, EligibleProgramsQueryVariables>;
 export const EnrollmentDetailDocument = {
+  __meta__: { hash: 'sha256:5b5755afdd68a6d92c13fffbaf0f957f8f30e3d80a242f9795d7876753041e5f' },
   kind: 'Document',
   definitions: [
     {
@@ -1307,6 +1317,7 @@ export const EnrollmentDetailDocument = {
   ],
 } as unknown as DocumentNode<EnrollmentDetailQuery, EnrollmentDetailQueryVariables>;
 export const EnrollmentReviewQueueDocument = {
+  __meta__: { hash: 'sha256:a526230846839cb0be99dfaecc78cc77f6870d9d5f81fc0d49c824acd987ddb4' },
   kind: 'Document',
   definitions: [
     {
@@ -1537,6 +1548,7 @@ export const EnrollmentReviewQueueDocument = {
   ],
 } as unknown as DocumentNode<EnrollmentReviewQueueQuery, EnrollmentReviewQueueQueryVariables>;
 export const EventDetailDocument = {
+  __meta__: { hash: 'sha256:5b5d5a2cb3409439b79a989b0c1414679e9dc6810460b752179c57adc2fbef92' },
   kind: 'Document',
   definitions: [
     {
@@ -1610,6 +1622,7 @@ export const EventDetailDocument = {
   ],
 } as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
 export const EventsListDocument = {
+  __meta__: { hash: 'sha256:31fd0e5aa58c9176f7a5d6f31780dde20e68dc1de099592400ff41adb66618d7' },
   kind: 'Document',
   definitions: [
     {
@@ -1701,6 +1714,7 @@ export const EventsListDocument = {
   ],
 } as unknown as DocumentNode<EventsListQuery, EventsListQueryVariables>;
 export const FleetOverviewDocument = {
+  __meta__: { hash: 'sha256:f5be93d0c6cc6b83ac5d1e6ac89c54d2adf699a42f12611ce59cf6c3595bc951' },
   kind: 'Document',
   definitions: [
     {
@@ -1752,6 +1766,7 @@ export const FleetOverviewDocument = {
   ],
 } as unknown as DocumentNode<FleetOverviewQuery, FleetOverviewQueryVariables>;
 export const GroupManagementDocument = {
+  __meta__: { hash: 'sha256:aaadb0eb44d0e24bfb20147f5dad51fbe128b666aaff95ec562a4d6450b246ab' },
   kind: 'Document',
   definitions: [
     {
@@ -1831,6 +1846,7 @@ export const GroupManagementDocument = {
   ],
 } as unknown as DocumentNode<GroupManagementQuery, GroupManagementQueryVariables>;
 export const PauseEnrollmentDocument = {
+  __meta__: { hash: 'sha256:620fc418beda1da8ba3f58e2e99fe189c3ffae7d842f8f88ec6128d6589245a1' },
   kind: 'Document',
   definitions: [
     {
@@ -1912,6 +1928,7 @@ export const PauseEnrollmentDocument = {
   ],
 } as unknown as DocumentNode<PauseEnrollmentMutation, PauseEnrollmentMutationVariables>;
 export const PreviewEventDocument = {
+  __meta__: { hash: 'sha256:56f026623ccf466f4b1fb5a275f70edca6a88d3aa0044488f79cfe0ddc4597ae' },
   kind: 'Document',
   definitions: [
     {
@@ -1959,6 +1976,7 @@ export const PreviewEventDocument = {
   ],
 } as unknown as DocumentNode<PreviewEventQuery, PreviewEventQueryVariables>;
 export const ProgramDashboardDocument = {
+  __meta__: { hash: 'sha256:588b0daf7e20c8f85654275b29e3b5d4ff0d0690e4e27b5d7de2fd8178b3f298' },
   kind: 'Document',
   definitions: [
     {
@@ -2124,6 +2142,7 @@ export const ProgramDashboardDocument = {
   ],
 } as unknown as DocumentNode<ProgramDashboardQuery, ProgramDashboardQueryVariables>;
 export const RemoveEnrollmentsFromGroupDocument = {
+  __meta__: { hash: 'sha256:061f58f7f97f94d0062183e65fe3cd8cf0f379e3c7f5c9a27f69fc465720e635' },
   kind: 'Document',
   definitions: [
     {
@@ -2221,6 +2240,7 @@ export const RemoveEnrollmentsFromGroupDocument = {
   ],
 } as unknown as DocumentNode<RemoveEnrollmentsFromGroupMutation, RemoveEnrollmentsFromGroupMutationVariables>;
 export const RenameGroupDocument = {
+  __meta__: { hash: 'sha256:10c5649286218bc302d2abdb20ac1bc9826599b4506e8a07dcdc84aa72d24047' },
   kind: 'Document',
   definitions: [
     {
@@ -2282,6 +2302,7 @@ export const RenameGroupDocument = {
   ],
 } as unknown as DocumentNode<RenameGroupMutation, RenameGroupMutationVariables>;
 export const SiteDetailDocument = {
+  __meta__: { hash: 'sha256:dd8f4a9091ef9178aae556dc5c3e18733bc1596a6cfbb5d1cff1ceb0cc3e8b95' },
   kind: 'Document',
   definitions: [
     {
@@ -2416,6 +2437,7 @@ export const SiteDetailDocument = {
   ],
 } as unknown as DocumentNode<SiteDetailQuery, SiteDetailQueryVariables>;
 export const UpdateEnrollmentDocument = {
+  __meta__: { hash: 'sha256:54f611080ec31e039cebf38e8bce7f02da3bc3e6b2a858b82c23180fdc3f8f0c' },
   kind: 'Document',
   definitions: [
     {
@@ -2472,6 +2494,7 @@ export const UpdateEnrollmentDocument = {
   ],
 } as unknown as DocumentNode<UpdateEnrollmentMutation, UpdateEnrollmentMutationVariables>;
 export const UpdateEnrollmentsDocument = {
+  __meta__: { hash: 'sha256:0f582a411489d81c54f71b028b76ca065b08bad4b201480075cda6ef35bec830' },
   kind: 'Document',
   definitions: [
     {
