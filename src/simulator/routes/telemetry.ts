@@ -1,8 +1,7 @@
 import { WireHistoricalTelemetryBody, WireLatestTelemetryBody } from '../../flip/wire.js';
 import { ok, parseBody, type Route, unprocessable } from '../http.js';
 import type { Store } from '../store.js';
-import { drivesDevice } from '../events.js';
-import { historicalPoints, latestPoint } from '../telemetry.js';
+import { drivingEvents, historicalPoints, latestPoint } from '../telemetry.js';
 
 /** Longest historical window (REFERENCE.md Unknown 5; our choice, README "Unknowns"). */
 export const MAX_HISTORY_WINDOW_S = 7 * 86_400;
@@ -18,16 +17,11 @@ export function telemetryRoutes(store: Store): Route[] {
           return hit ? [hit] : [];
         })
       : [...p.devices.values()];
-    // A device's telemetry is the device's own: an event of any program it is enrolled in moves
-    // it, whichever program the question names (a site may be in several programs).
+    // Every program's events move the device, whichever program the question names.
     const events = store.allEvents();
-    const holders = (deviceId: string) =>
+    const enrollmentsOf = (deviceId: string) =>
       store.programDefs().flatMap((d) => store.program(d.id)?.devices.get(deviceId)?.enrollment ?? []);
-    return pairs.map((x) => {
-      const enrollments = holders(x.device.id);
-      const driving = events.filter((e) => enrollments.some((en) => drivesDevice(e, x.device, en)));
-      return { ...x, events: driving };
-    });
+    return pairs.map((x) => ({ ...x, events: drivingEvents(events, x.device, enrollmentsOf(x.device.id)) }));
   };
   return [
     {
