@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
 import { authorizationPlugin } from './server/roles.js';
+import { trustedDocumentsFor } from './server/trusted-documents.js';
 import { createSharedState } from './shared-state.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
 import { createWriteServices, type AuditEntry, type InvalidationScope } from './writes/index.js';
@@ -123,6 +124,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     requestsInFlight: metrics.requestsInFlight,
+    trustedDocuments: trustedDocumentsFor(config.trustedDocuments, logger),
     plugins: [
       operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
       authorizationPlugin({ enabled: authenticator !== undefined }),

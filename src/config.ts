@@ -159,6 +159,8 @@ const EnvSchema = z.object({
   MAX_TOKENS: int(5_000, 10, 1_000_000),
   MAX_COST: int(100_000, 1, 100_000_000),
   MAX_BODY_BYTES: int(1_048_576, 1_024, 100 * 1_048_576),
+  TRUSTED_DOCUMENTS: z.enum(['off', 'only']).optional().default('off'),
+  TRUSTED_DOCUMENTS_ADMIN_ANY: bool(false),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
 
   CACHE_TTL_S: int(30, 0, 86_400),
@@ -235,6 +237,12 @@ export interface Config {
   /** How operations execute: graphql-jit (compiled per document) or graphql-js's execute. */
   executor: 'jit' | 'graphql-js';
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxBodyBytes: number };
+  /**
+   * `only`: execute only the documents of the persisted-documents manifest (codegen), sent by
+   * hash; `adminAny` lets admin callers send any document. `off`: any document, and hashes of the
+   * manifest work too.
+   */
+  trustedDocuments: { mode: 'off' | 'only'; adminAny: boolean };
   shutdownGraceMs: number;
   cache: { ttlS: number; maxBytes: number; redisUrl?: string };
   disableBatching: boolean;
@@ -313,6 +321,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
       maxCost: e.MAX_COST,
       maxBodyBytes: e.MAX_BODY_BYTES,
     },
+    trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, adminAny: e.TRUSTED_DOCUMENTS_ADMIN_ANY },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cache: { ttlS: e.CACHE_TTL_S, maxBytes: e.CACHE_MAX_BYTES, redisUrl: e.REDIS_URL },
     disableBatching: e.DISABLE_BATCHING,

@@ -143,7 +143,7 @@ export type AddEnrollmentsToGroupMutationVariables = Exact<{
 
 export type AddEnrollmentsToGroupMutation = {
   addEnrollmentsToGroup: {
-    succeeded: Array<{ id: string; site: { id: string; groups: Array<{ id: string }> } }>;
+    succeeded: Array<{ id: string; groups: Array<{ programId: string; id: string }> }>;
     failed: Array<{ id: string; code: string; message: string }>;
   };
 };
@@ -199,7 +199,9 @@ export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
-export type CreateGroupMutation = { createGroup: { id: string; name: string; program: { id: string } } };
+export type CreateGroupMutation = {
+  createGroup: { id: string; programId: string; name: string; program: { id: string } };
+};
 
 export type DeleteGroupMutationVariables = Exact<{
   programId: string | number;
@@ -296,13 +298,8 @@ export type EnrollmentDetailQuery = {
     updatedAt: string | null;
     program: { id: string; name: string } | null;
     programSpecificAttributes: Array<{ name: string; type: string | null; value: string | null }>;
-    site: {
-      id: string;
-      firstName: string | null;
-      lastName: string | null;
-      email: string | null;
-      groups: Array<{ id: string; name: string }>;
-    };
+    site: { id: string; firstName: string | null; lastName: string | null; email: string | null };
+    groups: Array<{ programId: string; id: string; name: string }>;
     devices: Array<{
       id: string;
       type: DeviceType;
@@ -453,6 +450,7 @@ export type GroupManagementQuery = {
     name: string;
     groups: Array<{
       id: string;
+      programId: string;
       name: string;
       stats: {
         enrollmentCount: number;
@@ -535,8 +533,8 @@ export type ProgramDashboardQuery = {
           companyName: string | null;
           city: string | null;
           stateCode: string | null;
-          groups: Array<{ id: string; name: string }>;
         };
+        groups: Array<{ programId: string; id: string; name: string }>;
         devices: Array<{
           id: string;
           type: DeviceType;
@@ -557,7 +555,7 @@ export type RemoveEnrollmentsFromGroupMutationVariables = Exact<{
 
 export type RemoveEnrollmentsFromGroupMutation = {
   removeEnrollmentsFromGroup: {
-    succeeded: Array<{ id: string; site: { id: string; groups: Array<{ id: string }> } }>;
+    succeeded: Array<{ id: string; groups: Array<{ programId: string; id: string }> }>;
     failed: Array<{ id: string; code: string; message: string }>;
   };
 };
@@ -568,7 +566,7 @@ export type RenameGroupMutationVariables = Exact<{
   name: string;
 }>;
 
-export type RenameGroupMutation = { renameGroup: { id: string; name: string } };
+export type RenameGroupMutation = { renameGroup: { id: string; programId: string; name: string } };
 
 export type SiteDetailQueryVariables = Exact<{
   siteId: string | number;
@@ -589,14 +587,14 @@ export type SiteDetailQuery = {
     serviceAccountId: string | null;
     createdAt: string | null;
     updatedAt: string | null;
-    program: { id: string; name: string } | null;
-    groups: Array<{ id: string; name: string }>;
+    groups: Array<{ programId: string; id: string; name: string }>;
     enrollments: Array<{
       id: string;
       status: EnrollmentStatus;
       statusReason: string | null;
       enrolledAt: string | null;
       unenrolledAt: string | null;
+      program: { id: string; name: string } | null;
     }>;
     devices: Array<{
       id: string;
@@ -636,7 +634,7 @@ export type UpdateEnrollmentMutation = {
     id: string;
     status: EnrollmentStatus;
     statusReason: string | null;
-    site: { id: string; groups: Array<{ id: string; name: string }> };
+    groups: Array<{ programId: string; id: string; name: string }>;
   };
 };
 
@@ -654,6 +652,7 @@ export type UpdateEnrollmentsMutation = {
 };
 
 export const AddEnrollmentsToGroupDocument = {
+  __meta__: { hash: 'sha256:d349cb19fa9e774b5a4947e18e1592fd73fe38a89e03c9d3947faaf434134784' },
   kind: 'Document',
   definitions: [
     {
@@ -718,19 +717,12 @@ export const AddEnrollmentsToGroupDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'site' },
+                        name: { kind: 'Name', value: 'groups' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'groups' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                              },
-                            },
                           ],
                         },
                       },
@@ -758,6 +750,7 @@ export const AddEnrollmentsToGroupDocument = {
   ],
 } as unknown as DocumentNode<AddEnrollmentsToGroupMutation, AddEnrollmentsToGroupMutationVariables>;
 export const ApproveEnrollmentDocument = {
+  __meta__: { hash: 'sha256:1cd4622db34d4f4d299588d0d8dcf699d0dd3e5bf1b99413d0d5448b8a4747f1' },
   kind: 'Document',
   definitions: [
     {
@@ -809,6 +802,7 @@ export const ApproveEnrollmentDocument = {
   ],
 } as unknown as DocumentNode<ApproveEnrollmentMutation, ApproveEnrollmentMutationVariables>;
 export const CancelEventDocument = {
+  __meta__: { hash: 'sha256:10d36cdf63674a98b84b2c8c4c313169a2f2b31c4d6761b7ec5f45ee3c5b9d6c' },
   kind: 'Document',
   definitions: [
     {
@@ -842,6 +836,7 @@ export const CancelEventDocument = {
   ],
 } as unknown as DocumentNode<CancelEventMutation, CancelEventMutationVariables>;
 export const CommissionSiteDocument = {
+  __meta__: { hash: 'sha256:360484eadb0347e29a571ba9514934c4f40df5e807106b39b3ccb8328fc63b1b' },
   kind: 'Document',
   definitions: [
     {
@@ -932,6 +927,7 @@ export const CommissionSiteDocument = {
   ],
 } as unknown as DocumentNode<CommissionSiteMutation, CommissionSiteMutationVariables>;
 export const CreateGroupDocument = {
+  __meta__: { hash: 'sha256:fefc711839b46a4321414d3307a10305a7f1eecbda92ad0cdf88e549b63614fb' },
   kind: 'Document',
   definitions: [
     {
@@ -965,6 +961,7 @@ export const CreateGroupDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 {
                   kind: 'Field',
@@ -983,6 +980,7 @@ export const CreateGroupDocument = {
   ],
 } as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
 export const DeleteGroupDocument = {
+  __meta__: { hash: 'sha256:22ca047a7c3b8916eb2a2797b56c70930f0cb18bc721827fecfcd170b0d17023' },
   kind: 'Document',
   definitions: [
     {
@@ -1026,6 +1024,7 @@ export const DeleteGroupDocument = {
   ],
 } as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
 export const DeviceTelemetryDocument = {
+  __meta__: { hash: 'sha256:5fb2a7a33d51f80848288631a4ef586181eb49c5b3a3d8f7b2a27b2fc3606e88' },
   kind: 'Document',
   definitions: [
     {
@@ -1121,6 +1120,7 @@ export const DeviceTelemetryDocument = {
   ],
 } as unknown as DocumentNode<DeviceTelemetryQuery, DeviceTelemetryQueryVariables>;
 export const DispatchEventDocument = {
+  __meta__: { hash: 'sha256:0a0640e22fa6c567ba37d23af533f1b5255e0cb2493b616127f62ca430597a7e' },
   kind: 'Document',
   definitions: [
     {
@@ -1195,6 +1195,7 @@ export const DispatchEventDocument = {
   ],
 } as unknown as DocumentNode<DispatchEventMutation, DispatchEventMutationVariables>;
 export const EligibleProgramsDocument = {
+  __meta__: { hash: 'sha256:c484322148565da76973668147506fddb5227a1e6c0eaa717c7d0e9a7a7e1ee2' },
   kind: 'Document',
   definitions: [
     {
@@ -1266,6 +1267,7 @@ export const EligibleProgramsDocument = {
   ],
 } as unknown as DocumentNode<EligibleProgramsQuery, EligibleProgramsQueryVariables>;
 export const EnrollmentDetailDocument = {
+  __meta__: { hash: 'sha256:5b5755afdd68a6d92c13fffbaf0f957f8f30e3d80a242f9795d7876753041e5f' },
   kind: 'Document',
   definitions: [
     {
@@ -1335,17 +1337,18 @@ export const EnrollmentDetailDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'email' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'groups' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
                   },
                 },
@@ -1371,6 +1374,7 @@ export const EnrollmentDetailDocument = {
   ],
 } as unknown as DocumentNode<EnrollmentDetailQuery, EnrollmentDetailQueryVariables>;
 export const EnrollmentReviewQueueDocument = {
+  __meta__: { hash: 'sha256:a526230846839cb0be99dfaecc78cc77f6870d9d5f81fc0d49c824acd987ddb4' },
   kind: 'Document',
   definitions: [
     {
@@ -1601,6 +1605,7 @@ export const EnrollmentReviewQueueDocument = {
   ],
 } as unknown as DocumentNode<EnrollmentReviewQueueQuery, EnrollmentReviewQueueQueryVariables>;
 export const EventDetailDocument = {
+  __meta__: { hash: 'sha256:5b5d5a2cb3409439b79a989b0c1414679e9dc6810460b752179c57adc2fbef92' },
   kind: 'Document',
   definitions: [
     {
@@ -1674,6 +1679,7 @@ export const EventDetailDocument = {
   ],
 } as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
 export const EventsListDocument = {
+  __meta__: { hash: 'sha256:31fd0e5aa58c9176f7a5d6f31780dde20e68dc1de099592400ff41adb66618d7' },
   kind: 'Document',
   definitions: [
     {
@@ -1765,6 +1771,7 @@ export const EventsListDocument = {
   ],
 } as unknown as DocumentNode<EventsListQuery, EventsListQueryVariables>;
 export const FleetOverviewDocument = {
+  __meta__: { hash: 'sha256:f5be93d0c6cc6b83ac5d1e6ac89c54d2adf699a42f12611ce59cf6c3595bc951' },
   kind: 'Document',
   definitions: [
     {
@@ -1816,6 +1823,7 @@ export const FleetOverviewDocument = {
   ],
 } as unknown as DocumentNode<FleetOverviewQuery, FleetOverviewQueryVariables>;
 export const GroupManagementDocument = {
+  __meta__: { hash: 'sha256:aaadb0eb44d0e24bfb20147f5dad51fbe128b666aaff95ec562a4d6450b246ab' },
   kind: 'Document',
   definitions: [
     {
@@ -1854,6 +1862,7 @@ export const GroupManagementDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       {
                         kind: 'Field',
@@ -1894,6 +1903,7 @@ export const GroupManagementDocument = {
   ],
 } as unknown as DocumentNode<GroupManagementQuery, GroupManagementQueryVariables>;
 export const PauseEnrollmentDocument = {
+  __meta__: { hash: 'sha256:620fc418beda1da8ba3f58e2e99fe189c3ffae7d842f8f88ec6128d6589245a1' },
   kind: 'Document',
   definitions: [
     {
@@ -1975,6 +1985,7 @@ export const PauseEnrollmentDocument = {
   ],
 } as unknown as DocumentNode<PauseEnrollmentMutation, PauseEnrollmentMutationVariables>;
 export const PreviewEventDocument = {
+  __meta__: { hash: 'sha256:56f026623ccf466f4b1fb5a275f70edca6a88d3aa0044488f79cfe0ddc4597ae' },
   kind: 'Document',
   definitions: [
     {
@@ -2022,6 +2033,7 @@ export const PreviewEventDocument = {
   ],
 } as unknown as DocumentNode<PreviewEventQuery, PreviewEventQueryVariables>;
 export const ProgramDashboardDocument = {
+  __meta__: { hash: 'sha256:588b0daf7e20c8f85654275b29e3b5d4ff0d0690e4e27b5d7de2fd8178b3f298' },
   kind: 'Document',
   definitions: [
     {
@@ -2143,17 +2155,18 @@ export const ProgramDashboardDocument = {
                                   { kind: 'Field', name: { kind: 'Name', value: 'companyName' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'city' } },
                                   { kind: 'Field', name: { kind: 'Name', value: 'stateCode' } },
-                                  {
-                                    kind: 'Field',
-                                    name: { kind: 'Name', value: 'groups' },
-                                    selectionSet: {
-                                      kind: 'SelectionSet',
-                                      selections: [
-                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                                      ],
-                                    },
-                                  },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'groups' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                                 ],
                               },
                             },
@@ -2186,6 +2199,7 @@ export const ProgramDashboardDocument = {
   ],
 } as unknown as DocumentNode<ProgramDashboardQuery, ProgramDashboardQueryVariables>;
 export const RemoveEnrollmentsFromGroupDocument = {
+  __meta__: { hash: 'sha256:061f58f7f97f94d0062183e65fe3cd8cf0f379e3c7f5c9a27f69fc465720e635' },
   kind: 'Document',
   definitions: [
     {
@@ -2250,19 +2264,12 @@ export const RemoveEnrollmentsFromGroupDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'site' },
+                        name: { kind: 'Name', value: 'groups' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'groups' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
-                              },
-                            },
                           ],
                         },
                       },
@@ -2290,6 +2297,7 @@ export const RemoveEnrollmentsFromGroupDocument = {
   ],
 } as unknown as DocumentNode<RemoveEnrollmentsFromGroupMutation, RemoveEnrollmentsFromGroupMutationVariables>;
 export const RenameGroupDocument = {
+  __meta__: { hash: 'sha256:10c5649286218bc302d2abdb20ac1bc9826599b4506e8a07dcdc84aa72d24047' },
   kind: 'Document',
   definitions: [
     {
@@ -2340,6 +2348,7 @@ export const RenameGroupDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
               ],
             },
@@ -2350,6 +2359,7 @@ export const RenameGroupDocument = {
   ],
 } as unknown as DocumentNode<RenameGroupMutation, RenameGroupMutationVariables>;
 export const SiteDetailDocument = {
+  __meta__: { hash: 'sha256:dd8f4a9091ef9178aae556dc5c3e18733bc1596a6cfbb5d1cff1ceb0cc3e8b95' },
   kind: 'Document',
   definitions: [
     {
@@ -2394,21 +2404,11 @@ export const SiteDetailDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'program' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
                   name: { kind: 'Name', value: 'groups' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
@@ -2421,6 +2421,17 @@ export const SiteDetailDocument = {
                     kind: 'SelectionSet',
                     selections: [
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'program' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
                       { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'enrolledAt' } },
@@ -2483,6 +2494,7 @@ export const SiteDetailDocument = {
   ],
 } as unknown as DocumentNode<SiteDetailQuery, SiteDetailQueryVariables>;
 export const UpdateEnrollmentDocument = {
+  __meta__: { hash: 'sha256:54f611080ec31e039cebf38e8bce7f02da3bc3e6b2a858b82c23180fdc3f8f0c' },
   kind: 'Document',
   definitions: [
     {
@@ -2520,22 +2532,13 @@ export const UpdateEnrollmentDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'site' },
+                  name: { kind: 'Name', value: 'groups' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'groups' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                     ],
                   },
                 },
@@ -2548,6 +2551,7 @@ export const UpdateEnrollmentDocument = {
   ],
 } as unknown as DocumentNode<UpdateEnrollmentMutation, UpdateEnrollmentMutationVariables>;
 export const UpdateEnrollmentsDocument = {
+  __meta__: { hash: 'sha256:0f582a411489d81c54f71b028b76ca065b08bad4b201480075cda6ef35bec830' },
   kind: 'Document',
   definitions: [
     {

@@ -16,6 +16,7 @@ import { createFormatError } from './format-error.js';
 import { jitGateway } from './jit-executor.js';
 import type { Logger } from './logger.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 
 export type { HttpRequestInfo } from './request-info.js';
 
@@ -36,6 +37,11 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   validationRules?: ValidationRule[];
   /** graphql-js parser options (maxTokens: limits.ts). */
   parseOptions?: ParseOptions;
+  /**
+   * Resolves persisted document ids and, with TRUSTED_DOCUMENTS=only, refuses other documents
+   * before Apollo parses them (trusted-documents.ts). Absent: Apollo sees every request as sent.
+   */
+  trustedDocuments?: TrustedDocuments;
   /** Incremented while a /graphql request is processed (metrics). */
   requestsInFlight?: { inc(): void; dec(): void };
 }
@@ -142,12 +148,26 @@ export async function startHttpServer<TContext extends BaseContext>(
       });
       return;
     }
+    let search = url.search;
+    let json = body.json;
+    if (options.trustedDocuments) {
+      const method = req.method ?? 'GET';
+      const decision = options.trustedDocuments.check({ method, search, body: json, caller });
+      if (decision.kind === 'refuse') {
+        sendJson(res, decision.status, {
+          errors: [{ message: decision.message, extensions: { code: decision.code } }],
+        });
+        logger.info({ requestId, status: decision.status, code: decision.code }, 'request refused');
+        return;
+      }
+      ({ search, body: json } = decision);
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: body.json },
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: json },
       context: async () => {
         const info: HttpRequestInfo = { requestId, headers: req.headers, caller };
         const context = await options.createContext(info);

@@ -26,7 +26,12 @@ const DEFAULT_TOKEN_TTL_S = 3600;
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const now = opts.now ?? Date.now;
   const seed = opts.seed ?? 1;
-  const store = seedStore({ sites: opts.sites ?? DEFAULT_SITES, seed, now });
+  const store = seedStore({
+    sites: opts.sites ?? DEFAULT_SITES,
+    seed,
+    now,
+    crossEnrolledSites: opts.crossEnrolledSites,
+  });
   const programs = store.programDefs().map((p) => ({ id: p.id, name: p.name }));
   const journal = createJournal();
   const faults = createFaults(opts.faults ?? []);

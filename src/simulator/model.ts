@@ -44,8 +44,6 @@ export interface SiteRec {
   stateCode: string | null;
   zipCode: string | null;
   serviceAccountId: string | null;
-  /** Group ids within the site's enrollment program, in insertion order. */
-  groupIds: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -89,6 +87,13 @@ export interface EnrollmentRec {
   createdAt: number;
   updatedAt: number;
   programSpecificAttributes: ProgramSpecificAttr[];
+  /**
+   * The site's group ids in this enrollment's program, in insertion order. Groups belong to a
+   * program, so a site enrolled in two programs has one list per enrollment (Flip shows them as
+   * the site's `groups`).
+   */
+  groupIds: string[];
+  /** Shared by every enrollment of the same site. */
   site: SiteRec;
   devices: DeviceRec[];
 }

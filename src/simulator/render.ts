@@ -28,12 +28,16 @@ export function renderEnrollment(e: EnrollmentRec, groupNames: ReadonlyMap<strin
     created_at: iso(e.createdAt),
     updated_at: iso(e.updatedAt),
     program_specific_attributes: e.programSpecificAttributes.map((a) => ({ ...a })),
-    site: renderUtilitySite(e.site, groupNames),
+    site: renderUtilitySite(e.site, e.groupIds, groupNames),
     devices: e.devices.map(renderDevice),
   };
 }
 
-function renderUtilitySite(s: SiteRec, groupNames: ReadonlyMap<string, string>): WireUtilitySite {
+function renderUtilitySite(
+  s: SiteRec,
+  groupIds: readonly string[],
+  groupNames: ReadonlyMap<string, string>,
+): WireUtilitySite {
   return {
     id: s.id,
     first_name: s.firstName,
@@ -46,7 +50,7 @@ function renderUtilitySite(s: SiteRec, groupNames: ReadonlyMap<string, string>):
     state_code: s.stateCode,
     zip_code: s.zipCode,
     service_account_id: s.serviceAccountId,
-    groups: s.groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
+    groups: groupIds.map((id) => ({ id, name: groupNames.get(id) ?? id })),
     created_at: iso(s.createdAt),
     updated_at: iso(s.updatedAt),
   };

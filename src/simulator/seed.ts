@@ -59,6 +59,8 @@ export interface SeedOptions {
   sites: number;
   seed: number;
   now: () => number;
+  /** Sites of the second program also enrolled in the first (see crossEnroll); default 0. */
+  crossEnrolledSites?: number;
 }
 
 export function seedStore(opts: SeedOptions): Store {
@@ -76,7 +78,43 @@ export function seedStore(opts: SeedOptions): Store {
     }
   });
   seedEvents(store, rng, opts.now());
+  // Its own stream, after everything else: the default world is the same with or without it.
+  crossEnroll(store, opts.crossEnrolledSites ?? 0, createRng(opts.seed ^ 0xc2055));
   return store;
+}
+
+/**
+ * A site in two programs, as Flip allows: the first `count` sites of the second program that
+ * have a device the first program accepts get a second, ACTIVE enrollment in the first program
+ * (the same site record and devices, appended to its list). Group ids both programs have (the
+ * catalog's `beta-testers`) are put on both enrollments, so one site is in two groups that share
+ * an id. Tests of path-independent fields use it (issue 14).
+ */
+function crossEnroll(store: Store, count: number, rng: Rng): void {
+  const [first, second] = store.programDefs().map((d) => store.program(d.id));
+  if (count <= 0 || !first || !second) return;
+  const shared = first.def.groups.map((g) => g.id).filter((id) => second.groups.has(id));
+  const candidates = second.enrollments.filter((e) =>
+    e.devices.some((d) => first.def.eligibleDeviceTypes.includes(d.type)),
+  );
+  for (const other of candidates.slice(0, count)) {
+    const createdAt = other.createdAt + 10 * DAY_MS;
+    for (const id of shared) if (!other.groupIds.includes(id)) other.groupIds.push(id);
+    store.addEnrollment({
+      id: uuidFrom(rng),
+      programId: first.def.id,
+      status: 'ACTIVE',
+      statusReason: null,
+      enrolledAt: createdAt + 3 * DAY_MS,
+      unenrolledAt: null,
+      createdAt,
+      updatedAt: createdAt,
+      programSpecificAttributes: programAttributes(rng, first.def, other.site.n),
+      groupIds: [...shared],
+      site: other.site,
+      devices: other.devices.filter((d) => first.def.eligibleDeviceTypes.includes(d.type)),
+    });
+  }
 }
 
 function splitSites(total: number, defs: readonly ProgramDef[]): number[] {
@@ -86,7 +124,7 @@ function splitSites(total: number, defs: readonly ProgramDef[]): number[] {
 }
 
 function seedEnrollment(rng: Rng, def: ProgramDef, n: number, i: number): EnrollmentRec {
-  const site = seedSite(rng, def, n);
+  const { site, groupIds } = seedSite(rng, def, n);
   const devices = seedDevices(rng, def, site);
   // The first sites of each program cycle through every status so each is always present.
   const status =
@@ -106,12 +144,13 @@ function seedEnrollment(rng: Rng, def: ProgramDef, n: number, i: number): Enroll
     createdAt,
     updatedAt,
     programSpecificAttributes: programAttributes(rng, def, n),
+    groupIds,
     site,
     devices,
   };
 }
 
-function seedSite(rng: Rng, def: ProgramDef, n: number): SiteRec {
+function seedSite(rng: Rng, def: ProgramDef, n: number): { site: SiteRec; groupIds: string[] } {
   const num = String(n).padStart(5, '0');
   const first = pick(rng, n % 2 === 0 ? FIRST_NAMES : FIRST_NAMES_2);
   const last = pick(rng, LAST_NAMES);
@@ -126,7 +165,7 @@ function seedSite(rng: Rng, def: ProgramDef, n: number): SiteRec {
   }
   const createdAt = SITES_FROM + Math.floor(rng() * SITES_SPAN_DAYS * 86_400) * 1000;
   const isCompany = rng() < 0.04;
-  return {
+  const site: SiteRec = {
     id: flat`site-${num}`,
     n,
     firstName: first,
@@ -139,10 +178,10 @@ function seedSite(rng: Rng, def: ProgramDef, n: number): SiteRec {
     stateCode: def.states[0] as string,
     zipCode: zip,
     serviceAccountId: flat`SA-${def.states[0]}-${num}`,
-    groupIds,
     createdAt,
     updatedAt: createdAt,
   };
+  return { site, groupIds };
 }
 
 function seedDevices(rng: Rng, def: ProgramDef, site: SiteRec): DeviceRec[] {

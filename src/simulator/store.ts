@@ -123,9 +123,11 @@ export class Store {
     if (change.statusReason !== undefined) e.statusReason = change.statusReason;
     this.forgetJson(e);
     if (change.groupIds !== undefined) {
-      // REFERENCE.md 1.3: group_ids replaces the site's groups ([] removes all).
-      e.site.groupIds = [...new Set(change.groupIds)];
+      // REFERENCE.md 1.3: group_ids replaces the site's groups ([] removes all). The site is one
+      // record: its updated_at changes in every program's listing of it.
+      e.groupIds = [...new Set(change.groupIds)];
       e.site.updatedAt = at;
+      this.siteChanged(e.site.id);
     }
     e.updatedAt = at;
   }
@@ -145,14 +147,14 @@ export class Store {
     const newId = change.id ?? id;
     if (newId === id) {
       p.groups.set(id, name);
-      for (const e of p.enrollments) if (e.site.groupIds.includes(id)) this.forgetJson(e);
+      for (const e of p.enrollments) if (e.groupIds.includes(id)) this.forgetJson(e);
       return { id, name };
     }
     // Rebuild to keep the group at its position in the listing.
     p.groups = new Map([...p.groups].map(([k, v]) => (k === id ? [newId, name] : [k, v])));
     for (const e of p.enrollments) {
-      const i = e.site.groupIds.indexOf(id);
-      if (i >= 0) e.site.groupIds[i] = newId;
+      const i = e.groupIds.indexOf(id);
+      if (i >= 0) e.groupIds[i] = newId;
       if (i >= 0) this.forgetJson(e);
     }
     return { id: newId, name };
@@ -163,8 +165,8 @@ export class Store {
     const p = this.programs.get(programId) as ProgramIndex;
     p.groups.delete(id);
     for (const e of p.enrollments) {
-      if (!e.site.groupIds.includes(id)) continue;
-      e.site.groupIds = e.site.groupIds.filter((g) => g !== id);
+      if (!e.groupIds.includes(id)) continue;
+      e.groupIds = e.groupIds.filter((g) => g !== id);
       this.forgetJson(e);
     }
   }
@@ -199,7 +201,7 @@ export class Store {
     const p = this.programs.get(programId) as ProgramIndex;
     const wanted = new Set(groupIds);
     const out = new Set<string>();
-    for (const e of p.enrollments) if (e.site.groupIds.some((g) => wanted.has(g))) out.add(e.site.id);
+    for (const e of p.enrollments) if (e.groupIds.some((g) => wanted.has(g))) out.add(e.site.id);
     return out;
   }
 }

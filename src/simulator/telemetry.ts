@@ -26,12 +26,16 @@ export interface DeviceContext {
   events: EventRec[];
 }
 
+/**
+ * The events that drive the device through any of its enrollments, in creation order: a
+ * device's telemetry is its own, moved by the events of every program it is enrolled in.
+ */
 export function drivingEvents(
   all: readonly EventRec[],
   device: DeviceRec,
-  enrollment: EnrollmentRec,
+  enrollments: readonly EnrollmentRec[],
 ): EventRec[] {
-  return all.filter((e) => drivesDevice(e, device, enrollment));
+  return all.filter((e) => enrollments.some((enrollment) => drivesDevice(e, device, enrollment)));
 }
 
 /** The newest point: the current five-minute interval, values as of `now`. */

@@ -101,6 +101,12 @@ export interface SimulatorOptions {
   /** OAuth access token lifetime in seconds (default 3600). */
   tokenTtlS?: number;
   faults?: FaultRule[];
+  /**
+   * Sites of the second program also enrolled (ACTIVE) in the first, each in both programs'
+   * `beta-testers` group (default 0): a site in two programs, for tests of the fields that must
+   * not depend on the program a site was reached through.
+   */
+  crossEnrolledSites?: number;
 }
 
 export interface Simulator {

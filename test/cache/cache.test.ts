@@ -25,11 +25,9 @@ const PROGRAM_READ = /* GraphQL */ `
         nodes {
           id
           statusReason
-          site {
-            groups {
-              id
-              name
-            }
+          groups {
+            id
+            name
           }
         }
       }

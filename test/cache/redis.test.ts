@@ -174,11 +174,9 @@ describe('cancelEvent across instances', () => {
     const id = dispatched.body.data!.dispatchEvent.id;
     const cancelled = await first.gql(`mutation ($id: ID!) { cancelEvent(id: $id) }`, { id }, auth);
     expect(cancelled.body).toEqual({ data: { cancelEvent: true } });
-    const read = await second.gql<{ event: { status: string; canceledAt: string; canceledByCallerId: string } }>(
-      `query ($id: ID!) { event(id: $id) { status canceledAt canceledByCallerId } }`,
-      { id },
-      auth,
-    );
+    const read = await second.gql<{
+      event: { status: string; canceledAt: string; canceledByCallerId: string };
+    }>(`query ($id: ID!) { event(id: $id) { status canceledAt canceledByCallerId } }`, { id }, auth);
     const callerId = (first.logs.find((l) => l.audit !== undefined)?.audit as { callerId: string }).callerId;
     expect(read.body.data?.event).toMatchObject({ status: 'CANCELED', canceledByCallerId: callerId });
     expect(callerId).toMatch(/^key:/);

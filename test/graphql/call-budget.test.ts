@@ -49,7 +49,7 @@ describe('upstream-call budget', () => {
     expect(sortedCalls(svc.sim)).toEqual(sortCalls(enrollmentListCalls(programIds)));
   });
 
-  it('reaches one program through aliases, enrollment.program and a group, for one enrollments call', async () => {
+  it('reaches one program through aliases, enrollment.program, enrollment.groups and a group, for one enrollments call', async () => {
     const p = programIds[0]!;
     const group = svc.sim.state.groups(p)[0]!.id;
     const res = await svc.gql(
@@ -71,10 +71,8 @@ describe('upstream-call budget', () => {
                     totalCount
                   }
                 }
-                site {
-                  enrollments {
-                    id
-                  }
+                groups {
+                  id
                 }
               }
             }
@@ -96,6 +94,37 @@ describe('upstream-call budget', () => {
       ...enrollmentListCalls([p]),
       { method: 'GET', route: `/v1/programs/${p}/groups` },
     ]);
+  });
+
+  it('#14: Site.groups, Site.devices and Site.enrollments read every configured program, once each', async () => {
+    // A site may be in several programs: its fields list all of them, whichever way it was reached.
+    const p = programIds[0]!;
+    const res = await svc.gql(
+      /* GraphQL */ `
+        query ($p: ID!) {
+          program(id: $p) {
+            enrollments(first: 20) {
+              nodes {
+                site {
+                  groups {
+                    id
+                  }
+                  devices {
+                    id
+                  }
+                  enrollments {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { p },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(sortedCalls(svc.sim)).toEqual(sortCalls(enrollmentListCalls(programIds)));
   });
 
   it('latestTelemetry on more than 200 devices of one program costs one telemetry call', async () => {
@@ -161,9 +190,7 @@ describe('upstream-call budget', () => {
           }
           site(id: $s) {
             id
-            devices {
-              id
-            }
+            city
           }
           program(id: $p) {
             enrollments(first: 1) {

@@ -86,8 +86,8 @@ describe('Query.enrollment', () => {
             firstName: sample.site.first_name,
             lastName: sample.site.last_name,
             email: sample.site.email,
-            groups: sample.site.groups,
           },
+          groups: (sample.site.groups ?? []).map((g) => ({ programId: program.id, ...g })),
           devices: (sample.devices ?? []).map((d) => ({
             id: d.id,
             type: d.type,
@@ -136,7 +136,7 @@ describe('Query.enrollment', () => {
 });
 
 describe('Query.site', () => {
-  it('answers the site detail: fields, program, groups, enrollments, devices with latest telemetry', async () => {
+  it('answers the site detail: fields, groups and enrollments with their program, devices with latest telemetry', async () => {
     const res = await svc.gql<SiteDetailQuery>(SiteDetailDocument, { siteId: sample.site.id });
     const telemetry = await askSimulator(svc.sim, '/v1/telemetry/latest', {
       program_id: programIds[1],
@@ -148,10 +148,12 @@ describe('Query.site', () => {
     const site = res.body.data?.site;
     expect(site).toEqual({
       ...expectedSite(sample.site),
-      program: { id: program.id, name: program.name },
-      groups: sample.site.groups,
+      groups: (sample.site.groups ?? []).map((g) => ({ programId: program.id, ...g })),
       enrollments: [
-        pick(expectedEnrollment(sample), ['id', 'status', 'statusReason', 'enrolledAt', 'unenrolledAt']),
+        {
+          ...pick(expectedEnrollment(sample), ['id', 'status', 'statusReason', 'enrolledAt', 'unenrolledAt']),
+          program: { id: program.id, name: program.name },
+        },
       ],
       devices: (sample.devices ?? []).map((d) => {
         const { createdAt: _c, updatedAt: _u, ...device } = expectedDevice(d);

@@ -138,6 +138,7 @@ describe('Program.groups and Group.stats', () => {
           name: program.name,
           groups: svc.sim.state.groups(program.id).map((g) => ({
             ...g,
+            programId: program.id,
             stats: statsOf(seed.filter((e) => (e.site.groups ?? []).some((sg) => sg.id === g.id))),
           })),
         },

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       [{ FLIP_UTILITY_API_KEY: 'fl_x' }, 'FLIP_UTILITY_API_KEY is set but FLIP_UTILITY_API_URL is not'],
       [{ REDIS_URL: 'http://x' }, 'REDIS_URL must be a redis:// or rediss:// URL'],
       [{ ALLOW_ANONYMOUS: 'maybe' }, 'ALLOW_ANONYMOUS must be true or false'],
+      [{ TRUSTED_DOCUMENTS: 'maybe' }, 'TRUSTED_DOCUMENTS'],
     ];
     for (const [env, expected] of cases) {
       const message = errorOf(env);

@@ -114,3 +114,54 @@ describe('simulator telemetry', () => {
       expect(s.performance_actual_energy_wh).toBe(0);
   });
 });
+
+describe('simulator: a site in two programs (crossEnrolledSites)', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startTestSim({ now: () => TEST_NOW, sites: 300, crossEnrolledSites: 1 });
+  });
+  afterAll(() => sim.close());
+
+  const enrollmentsOf = (programId: string) =>
+    z.array(WireEnrollment).parse(sim.state.enrollments(programId));
+
+  it('lists the site in both programs, each enrollment with its own program groups', () => {
+    const [a, b] = sim.programs.map((p) => p.id) as [string, string];
+    const inA = enrollmentsOf(a).at(-1)!;
+    const inB = enrollmentsOf(b).find((e) => e.site.id === inA.site.id)!;
+    expect(inA.id).not.toBe(inB.id);
+    expect(inA.site.groups).toEqual([{ id: 'beta-testers', name: 'Beta Testers' }]);
+    expect(inB.site.groups?.map((g) => g.id)).toContain('beta-testers');
+    const { groups: _a, ...siteA } = inA.site;
+    const { groups: _b, ...siteB } = inB.site;
+    expect(siteA).toEqual(siteB);
+  });
+
+  it('moves a device by an event of either program, whichever program telemetry is asked through', async () => {
+    const [a, b] = sim.programs.map((p) => p.id) as [string, string];
+    const inA = enrollmentsOf(a).at(-1)!;
+    const device = inA.devices!.find((d) => d.type === 'BATTERY')!;
+    const latest = async (programId: string) =>
+      WireTelemetryResponse.parse(
+        (
+          await utility(sim, 'POST', '/v1/telemetry/latest', {
+            body: { program_id: programId, device_ids: [device.id] },
+          })
+        ).json,
+      ).telemetry;
+    const created = await utility(sim, 'POST', '/v1/events', {
+      body: {
+        program_id: b,
+        target_type: 'DEVICE',
+        target_ids: [device.id],
+        actions: [
+          { mode: 'CHARGE', starts_at: new Date(TEST_NOW - 600_000).toISOString(), duration_s: 3600 },
+        ],
+      },
+    });
+    expect(created.status).toBe(200);
+    const [throughA, throughB] = [await latest(a), await latest(b)];
+    expect(throughA).toEqual(throughB);
+    expect(throughA[0]?.last_mode).toBe('CHARGE');
+  });
+});

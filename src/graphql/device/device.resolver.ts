@@ -34,6 +34,8 @@ export class DeviceResolver {
   @FieldResolver(() => Program, {
     nullable: true,
     description: 'The program this device was reached through.',
+    deprecationReason:
+      'Depends on the path to the device when its site is in several programs; use site { enrollments { program } }.',
   })
   program(@Root() device: DeviceEntry, @Ctx() ctx: GraphQLContext): Promise<ProgramConfig | null> {
     return programOf(ctx, device);

@@ -5,10 +5,12 @@ import {
   toSiteEntry,
   type DeviceEntry,
   type EnrollmentEntry,
+  type GroupEntry,
   type SiteEntry,
 } from '../../loaders/index.js';
 import { configuredProgram, type GraphQLContext } from '../context.js';
 import { Device } from '../device/device.type.js';
+import { Group } from '../group/group.type.js';
 import { Program } from '../program/program.type.js';
 import { Site } from '../site/site.type.js';
 import { Enrollment } from './enrollment.type.js';
@@ -38,6 +40,16 @@ export class EnrollmentResolver {
   @FieldResolver(() => Site)
   site(@Root() enrollment: EnrollmentEntry): SiteEntry {
     return toSiteEntry(enrollment);
+  }
+
+  @FieldResolver(() => [Group], {
+    description:
+      "The site's groups in this enrollment's program ([] when the enrollment is in no configured program).",
+  })
+  async groups(@Root() enrollment: EnrollmentEntry, @Ctx() ctx: GraphQLContext): Promise<GroupEntry[]> {
+    const programId = enrollment.programId ?? (await ctx.loaders.programIdOfEnrollment(enrollment.id));
+    if (programId === null) return [];
+    return enrollment.site.groups.map((g) => ({ id: g.id, name: g.name, programId }));
   }
 
   @FieldResolver(() => [Device])

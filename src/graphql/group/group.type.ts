@@ -6,9 +6,12 @@ export class Group {
   @Field(() => ID, { description: 'Chosen by the utility; unique in its program (^[\\w-]+$).' })
   id!: string;
 
+  @Field(() => ID, {
+    description:
+      "The group's program. A group is identified by programId and id together: the same id may name groups of different programs.",
+  })
+  programId!: string;
+
   @Field(() => String)
   name!: string;
-
-  @Field(() => ID, { description: 'The program the group belongs to (its id is unique only there).' })
-  programId!: string;
 }

@@ -1,18 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ProgramConfig } from '../../config.js';
-import {
-  toDeviceEntries,
-  type DeviceEntry,
-  type EnrollmentEntry,
-  type GroupEntry,
-  type SiteEntry,
-} from '../../loaders/index.js';
+import type { DeviceEntry, EnrollmentEntry, GroupEntry, SiteEntry } from '../../loaders/index.js';
 import type { GraphQLContext } from '../context.js';
 import { Device } from '../device/device.type.js';
 import { Enrollment } from '../enrollment/enrollment.type.js';
 import { Group } from '../group/group.type.js';
 import { Program } from '../program/program.type.js';
-import { enrollmentOf, programIdOf, programOf } from '../scope.js';
+import { programOf } from '../scope.js';
+import { devicesOfSite, enrollmentsOfSite, groupsOfSite } from './site-enrollments.js';
 import { Site } from './site.type.js';
 
 @Resolver(() => Site)
@@ -26,35 +21,34 @@ export class SiteResolver {
   }
 
   @FieldResolver(() => [Group], {
-    description: "The site's groups in its program ([] when its enrollment is in no configured program).",
+    description:
+      "The site's groups in every configured program it is enrolled in, each with its programId (the same whichever program the site was reached through).",
   })
-  async groups(@Root() site: SiteEntry, @Ctx() ctx: GraphQLContext): Promise<GroupEntry[]> {
-    const programId = await programIdOf(ctx, site);
-    return programId === null ? [] : site.groups.map((g) => ({ id: g.id, name: g.name, programId }));
+  groups(@Root() site: SiteEntry, @Ctx() ctx: GraphQLContext): Promise<GroupEntry[]> {
+    return groupsOfSite(ctx, site.id);
   }
 
-  @FieldResolver(() => [Device], { description: "The site's devices in its program." })
-  async devices(@Root() site: SiteEntry, @Ctx() ctx: GraphQLContext): Promise<DeviceEntry[]> {
-    if (site.programId === null) {
-      const enrollment = await enrollmentOf(ctx, site);
-      return enrollment ? toDeviceEntries(enrollment) : [];
-    }
-    return [...((await ctx.loaders.programIndex(site.programId)).devicesBySiteId.get(site.id) ?? [])];
+  @FieldResolver(() => [Device], {
+    description: "The devices of the site's enrollments in every configured program, once each.",
+  })
+  devices(@Root() site: SiteEntry, @Ctx() ctx: GraphQLContext): Promise<DeviceEntry[]> {
+    return devicesOfSite(ctx, site.id);
   }
 
-  @FieldResolver(() => [Enrollment], { description: "The site's enrollments in its program." })
-  async enrollments(@Root() site: SiteEntry, @Ctx() ctx: GraphQLContext): Promise<EnrollmentEntry[]> {
-    if (site.programId === null) {
-      const enrollment = await enrollmentOf(ctx, site);
-      return enrollment ? [enrollment] : [];
-    }
-    return [...((await ctx.loaders.programIndex(site.programId)).enrollmentsBySiteId.get(site.id) ?? [])];
+  @FieldResolver(() => [Enrollment], {
+    description:
+      "The site's enrollments in every configured program (configuration order); program-specific facts (status, groups, program) are on each enrollment.",
+  })
+  enrollments(@Root() site: SiteEntry, @Ctx() ctx: GraphQLContext): Promise<EnrollmentEntry[]> {
+    return enrollmentsOfSite(ctx, site.id);
   }
 
   @FieldResolver(() => Program, {
     nullable: true,
     description:
       'The program this site was reached through (Query.site: the first configured program listing it).',
+    deprecationReason:
+      'Depends on the path to the site when it is in several programs; use enrollments { program }.',
   })
   program(@Root() site: SiteEntry, @Ctx() ctx: GraphQLContext): Promise<ProgramConfig | null> {
     return programOf(ctx, site);

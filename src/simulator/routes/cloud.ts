@@ -139,7 +139,6 @@ function upsertSite(store: Store, body: WireCommissionBody): { site: SiteRec; de
     stateCode: null,
     zipCode: null,
     serviceAccountId: null,
-    groupIds: [],
     createdAt: at,
     updatedAt: at,
   };
@@ -195,6 +194,7 @@ function enroll(store: Store, def: ProgramDef, site: SiteRec, devices: DeviceRec
     createdAt: at,
     updatedAt: at,
     programSpecificAttributes: [],
+    groupIds: [],
     site,
     devices: devices.filter((d) => def.eligibleDeviceTypes.includes(d.type)),
   };

@@ -17,8 +17,11 @@ export function telemetryRoutes(store: Store): Route[] {
           return hit ? [hit] : [];
         })
       : [...p.devices.values()];
-    const events = store.allEvents().filter((e) => e.programId === programId);
-    return pairs.map((x) => ({ ...x, events: drivingEvents(events, x.device, x.enrollment) }));
+    // Every program's events move the device, whichever program the question names.
+    const events = store.allEvents();
+    const enrollmentsOf = (deviceId: string) =>
+      store.programDefs().flatMap((d) => store.program(d.id)?.devices.get(deviceId)?.enrollment ?? []);
+    return pairs.map((x) => ({ ...x, events: drivingEvents(events, x.device, enrollmentsOf(x.device.id)) }));
   };
   return [
     {

@@ -225,7 +225,13 @@ describe('Mutation.cancelEvent', () => {
     expect(res.body).toEqual({ data: { cancelEvent: true } });
     expect(writeCalls(svc.sim)).toEqual([{ method: 'DELETE', route: `/v1/events/${id}` }]);
     const after = await svc.gql<{
-      event: { id: string; status: string; canceledAt: string; canceledByCallerId: string | null; sites: unknown[] };
+      event: {
+        id: string;
+        status: string;
+        canceledAt: string;
+        canceledByCallerId: string | null;
+        sites: unknown[];
+      };
       events: { id: string }[];
       upcoming: { id: string }[];
     }>(

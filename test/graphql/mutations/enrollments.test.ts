@@ -83,7 +83,7 @@ describe('Mutation.updateEnrollment', () => {
     const res = await svc.gql<UpdateEnrollmentMutation>(UpdateEnrollmentDocument, {
       input: { id: target.id, groupIds: ['LZ_SOUTH', 'beta-testers'] },
     });
-    expect(res.body.data?.updateEnrollment.site.groups.map((g) => g.id).sort()).toEqual([
+    expect(res.body.data?.updateEnrollment.groups.map((g) => g.id).sort()).toEqual([
       'LZ_SOUTH',
       'beta-testers',
     ]);
@@ -126,7 +126,8 @@ describe('Mutation.updateEnrollment', () => {
     const res = await svc.gql<UpdateEnrollmentMutation>(UpdateEnrollmentDocument, {
       input: { id: target.id, groupIds: [] },
     });
-    expect(res.body.data?.updateEnrollment.site.groups).toEqual([]);
+    expect(res.body.data?.updateEnrollment.groups).toEqual([]);
+    // The reads after it serve the answer's Enrollment.groups, which needs the program.
     const patch = { method: 'PATCH', route: `/v1/enrollments/${target.id}`, body: { group_ids: [] } };
     expect(writeCalls(svc.sim)).toEqual([patch]);
     expect(svc.sim.journal.counts()['GET /v1/programs/{programId}/groups']).toBeUndefined();

@@ -27,7 +27,7 @@ describe('Mutation.createGroup', () => {
       input: { programId, id: 'feeder-12', name: 'Feeder 12' },
     });
     expect(res.body).toEqual({
-      data: { createGroup: { id: 'feeder-12', name: 'Feeder 12', program: { id: programId } } },
+      data: { createGroup: { id: 'feeder-12', programId, name: 'Feeder 12', program: { id: programId } } },
     });
     expect(svc.sim.journal.calls()).toEqual([
       { method: 'POST', route: GROUPS_ROUTE(programId), body: { id: 'feeder-12', name: 'Feeder 12' } },
@@ -71,7 +71,9 @@ describe('Mutation.renameGroup', () => {
       id: 'LZ_HOUSTON',
       name: 'Houston Load Zone',
     });
-    expect(res.body).toEqual({ data: { renameGroup: { id: 'LZ_HOUSTON', name: 'Houston Load Zone' } } });
+    expect(res.body).toEqual({
+      data: { renameGroup: { id: 'LZ_HOUSTON', programId, name: 'Houston Load Zone' } },
+    });
     expect(svc.sim.journal.calls()).toEqual([
       {
         method: 'PATCH',
@@ -117,7 +119,7 @@ describe('Mutation.addEnrollmentsToGroup and removeEnrollmentsFromGroup', () => 
       enrollmentIds: [a!.id, inBeta.id, unknown],
     });
     const result = added.body.data?.addEnrollmentsToGroup;
-    expect(result?.succeeded.map((e) => [e.id, e.site.groups.map((g) => g.id).sort()])).toEqual([
+    expect(result?.succeeded.map((e) => [e.id, e.groups.map((g) => g.id).sort()])).toEqual([
       [a!.id, ['LZ_NORTH', 'LZ_WEST', 'beta-testers']],
       [inBeta.id, inBeta.site.groups!.map((g) => g.id).sort()],
     ]);
@@ -138,8 +140,8 @@ describe('Mutation.addEnrollmentsToGroup and removeEnrollmentsFromGroup', () => 
       groupId: 'LZ_WEST',
       enrollmentIds: [b!.id],
     });
-    expect(removed.body.data?.removeEnrollmentsFromGroup.succeeded[0]?.site.groups).toEqual([
-      { id: 'LZ_NORTH' },
+    expect(removed.body.data?.removeEnrollmentsFromGroup.succeeded[0]?.groups).toEqual([
+      { programId, id: 'LZ_NORTH' },
     ]);
     expect(writeCalls(svc.sim)).toEqual([
       { method: 'PATCH', route: `/v1/enrollments/${b!.id}`, body: { group_ids: ['LZ_NORTH'] } },
