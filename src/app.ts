@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { TracerProvider } from '@opentelemetry/api';
 import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
@@ -12,6 +13,8 @@ import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
 import { authorizationPlugin } from './server/roles.js';
+import { operationSpanPlugin, traceResolvers } from './server/tracing.js';
+import { startTracing } from './server/tracing-sdk.js';
 import { createSharedState } from './shared-state.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
 import { createWriteServices, type AuditEntry, type InvalidationScope } from './writes/index.js';
@@ -26,6 +29,11 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** The cross-request cache's wall clock in epoch ms (tests move it past a TTL). */
   cacheClock?: () => number;
+  /**
+   * Where spans go (tests: an in-memory exporter). Absent: the OpenTelemetry SDK when an OTLP
+   * endpoint is configured, else no tracing.
+   */
+  tracerProvider?: TracerProvider;
 }
 
 export interface App {
@@ -48,6 +56,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   assertAuthPolicy(config);
   const authenticator = await createAuthenticator(config.auth);
   const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
+  const tracing = startTracing(config.tracing, options.tracerProvider);
+  const { tracer } = tracing;
   const simulator = config.upstream
     ? undefined
     : await startSimulator({
@@ -75,8 +85,10 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     onUpstreamCall: upstreamCalls.onUpstreamCall,
     // The naive baseline of the benchmark fetches per field: no sharing of identical reads either.
     coalesce: !config.disableBatching,
+    tracer,
   });
   const schema = await createSchema();
+  if (tracer) traceResolvers(schema, tracer, config.tracing.slowResolverMs);
   // recordBatch(loader, size): DataLoader batch sizes for /metrics, for the loaders to call.
   // Idempotency keys of dispatchEvent and the cross-request cache: Redis with REDIS_URL.
   const shared = await createSharedState(config, {
@@ -106,6 +118,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     cache,
     locator,
     writes,
+    tracer,
   };
   const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });
@@ -119,7 +132,9 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     requestsInFlight: metrics.requestsInFlight,
+    tracer,
     plugins: [
+      ...(tracer ? [operationSpanPlugin()] : []),
       operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
       authorizationPlugin({ enabled: authenticator !== undefined }),
       ...limits.plugins,
@@ -158,6 +173,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       }
       await shared.close();
       await simulator?.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
@@ -26,6 +27,8 @@ export interface ContextDeps {
   cache?: CrossRequestCache;
   /** Which program an enrollment id is in, learnt from loads (kept even with the cache off). */
   locator?: ProgramLocator;
+  /** With a tracer: DataLoader batch spans. */
+  tracer?: Tracer;
 }
 
 export interface GraphQLContext {
@@ -50,6 +53,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       onBatch: deps.recordBatch,
       cache: deps.cache,
       locator: deps.locator,
+      tracer: deps.tracer,
     }),
     deps,
     now: deps.now?.() ?? new Date(),

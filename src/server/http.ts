@@ -7,6 +7,7 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { Tracer } from '@opentelemetry/api';
 import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ErrorCode } from '../errors.js';
@@ -15,6 +16,7 @@ import { createFormatError } from './format-error.js';
 import { jitGateway } from './jit-executor.js';
 import type { Logger } from './logger.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
+import { inOperationSpan } from './tracing.js';
 
 export type { HttpRequestInfo } from './request-info.js';
 
@@ -37,6 +39,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   parseOptions?: ParseOptions;
   /** Incremented while a /graphql request is processed (metrics). */
   requestsInFlight?: { inc(): void; dec(): void };
+  /** With a tracer: each operation runs in its SERVER span (tracing.ts), under the caller's traceparent. */
+  tracer?: Tracer;
 }
 
 export interface HttpServer {
@@ -135,15 +139,19 @@ export async function startHttpServer<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: body.json },
-      context: async () => {
-        const info: HttpRequestInfo = { requestId, headers: req.headers, caller };
-        const context = await options.createContext(info);
-        attachRequestInfo(context, info);
-        return context;
-      },
-    });
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: body.json },
+        context: async () => {
+          const info: HttpRequestInfo = { requestId, headers: req.headers, caller };
+          const context = await options.createContext(info);
+          attachRequestInfo(context, info);
+          return context;
+        },
+      });
+    const response = options.tracer
+      ? await inOperationSpan(options.tracer, { headers: req.headers, caller }, execute)
+      : await execute();
     // Answers carry operator data: never stored by a browser or a proxy.
     res.setHeader('cache-control', 'no-store');
     for (const [key, value] of response.headers) res.setHeader(key, value);
