@@ -73,41 +73,44 @@ const TELEMETRY = /* GraphQL */ `
 `;
 
 describe('operation spans', () => {
-  it('turns one dashboard operation into one tree with the upstream call under the resolver that made it', async () => {
-    const { svc, programId, headers, spans } = await startTraced();
-    const res = await svc.gql(ProgramDashboardDocument, { programId }, headers);
-    expect(res.body.errors).toBeUndefined();
-    const all = spans();
-    const [root, ...others] = rootsOf(all);
-    expect(others).toEqual([]);
-    expect(treeOf(all, root!)).toEqual({
-      name: 'query ProgramDashboard',
-      children: [{ name: 'Program.stats', children: [{ name: 'GET /v1/enrollments' }] }],
-    });
-    expect(root!.kind).toBe(SpanKind.SERVER);
-    expect(root!.attributes).toEqual({
-      'flip.caller.role': 'operator',
-      'graphql.operation.type': 'query',
-      'graphql.operation.name': 'ProgramDashboard',
-      'flip.graphql.cost': expect.any(Number),
-      'http.response.status_code': 200,
-    });
-    const [upstream] = named(all, 'GET /v1/enrollments');
-    expect(upstream!.kind).toBe(SpanKind.CLIENT);
-    expect(upstream!.attributes).toEqual({
-      'http.request.method': 'GET',
-      'http.route': '/v1/enrollments',
-      'http.request.resend_count': 0,
-      'http.response.status_code': 200,
-      'server.address': '127.0.0.1',
-      'server.port': expect.any(Number),
-      'flip.upstream': 'utility',
-    });
-    // The same answer (and calls) as without tracing: one upstream call, its span's.
-    expect(svc.sim.journal.calls()).toEqual([
-      { method: 'GET', route: '/v1/enrollments', query: { program_id: programId } },
-    ]);
-  });
+  it.each(['graphql-js', 'jit'])(
+    'turns one dashboard operation into one tree with the upstream call under the resolver that made it (%s)',
+    async (executor) => {
+      const { svc, programId, headers, spans } = await startTraced({ env: { GRAPHQL_EXECUTOR: executor } });
+      const res = await svc.gql(ProgramDashboardDocument, { programId }, headers);
+      expect(res.body.errors).toBeUndefined();
+      const all = spans();
+      const [root, ...others] = rootsOf(all);
+      expect(others).toEqual([]);
+      expect(treeOf(all, root!)).toEqual({
+        name: 'query ProgramDashboard',
+        children: [{ name: 'Program.stats', children: [{ name: 'GET /v1/enrollments' }] }],
+      });
+      expect(root!.kind).toBe(SpanKind.SERVER);
+      expect(root!.attributes).toEqual({
+        'flip.caller.role': 'operator',
+        'graphql.operation.type': 'query',
+        'graphql.operation.name': 'ProgramDashboard',
+        'flip.graphql.cost': expect.any(Number),
+        'http.response.status_code': 200,
+      });
+      const [upstream] = named(all, 'GET /v1/enrollments');
+      expect(upstream!.kind).toBe(SpanKind.CLIENT);
+      expect(upstream!.attributes).toEqual({
+        'http.request.method': 'GET',
+        'http.route': '/v1/enrollments',
+        'http.request.resend_count': 0,
+        'http.response.status_code': 200,
+        'server.address': '127.0.0.1',
+        'server.port': expect.any(Number),
+        'flip.upstream': 'utility',
+      });
+      // The same answer (and calls) as without tracing: one upstream call, its span's.
+      expect(svc.sim.journal.calls()).toEqual([
+        { method: 'GET', route: '/v1/enrollments', query: { program_id: programId } },
+      ]);
+    },
+  );
 
   it('puts a DataLoader batch, with its key count, between the resolver and its upstream call', async () => {
     const { svc, programId, headers, spans } = await startTraced();
