@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 import type { Config } from '../config.js';
+import { ioContext } from '../trace-context.js';
 import { coalesce, createCoalescer } from './coalesce.js';
 import { checkFor } from './compiled-schema.js';
 import {
@@ -19,7 +20,6 @@ import { type BodySink, MalformedItem } from './list-stream.js';
 import { type AuthProvider, refreshOn401 } from './refresh-on-401.js';
 import { countAttempt, report } from './report.js';
 import { retry } from './retry.js';
-import { ioContext } from '../trace-context.js';
 import { traceAttempt } from './trace.js';
 import { exchange } from './transport.js';
 import { USER_AGENT } from './user-agent.js';
