@@ -199,6 +199,30 @@ describe('operation spans', () => {
     );
   });
 
+  it('records nothing for a caller that does not sample, and passes its trace on unsampled', async () => {
+    const { svc, programId, headers, spans } = await startTraced();
+    await svc.gql(
+      ProgramDashboardDocument,
+      { programId },
+      {
+        ...headers,
+        traceparent: `00-${CALLER_TRACE_ID}-${CALLER_SPAN_ID}-00`,
+      },
+    );
+    expect(spans()).toEqual([]);
+    expect(svc.sim.journal.entries().map((e) => e.headers.traceparent)).toEqual([
+      expect.stringMatching(new RegExp(`^00-${CALLER_TRACE_ID}-[0-9a-f]{16}-00$`)),
+    ]);
+  });
+
+  it("starts a new trace when the caller's traceparent is malformed", async () => {
+    const { svc, programId, headers, spans } = await startTraced();
+    await svc.gql(ProgramDashboardDocument, { programId }, { ...headers, traceparent: 'not-a-traceparent' });
+    const [root] = rootsOf(spans());
+    expect(parentOf(root!)).toBeUndefined();
+    expect(root!.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
   it("keeps each operation's upstream calls in its own trace while they queue for one connection", async () => {
     const { svc, headers, spans } = await startTraced({ env: { FLIP_MAX_CONNECTIONS: '1' } });
     // One program each, so no two operations share (coalesce) an upstream read.
