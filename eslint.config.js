@@ -19,6 +19,9 @@ const ALLOWED_IMPORTS = {
   '': [],
   'config.ts': [],
   'errors.ts': [],
+  // Resolver spans that start on I/O (issue 16): the server wraps resolvers, flip/ and loaders/
+  // ask it for the context to start I/O under.
+  'trace-context.ts': ['./errors.ts'],
   'main.ts': ['./config.ts', './app.ts'],
   // The composition root wires everything together; nothing else imports the simulator.
   'app.ts': ['./'],
@@ -30,7 +33,14 @@ const ALLOWED_IMPORTS = {
     './server/logger.ts',
     './server/metrics.ts',
   ],
-  server: ['./server', './graphql/index.ts', './flip/index.ts', './errors.ts', './config.ts'],
+  server: [
+    './server',
+    './graphql/index.ts',
+    './flip/index.ts',
+    './trace-context.ts',
+    './errors.ts',
+    './config.ts',
+  ],
   graphql: [
     './graphql',
     './writes/index.ts',
@@ -53,13 +63,14 @@ const ALLOWED_IMPORTS = {
     './cache/index.ts',
     './store/index.ts',
     ...FLIP_SHAPES,
+    './trace-context.ts',
     './errors.ts',
     './config.ts',
   ],
   // The cross-request cache sits under the loaders: the store, the error model and Flip's records.
   cache: ['./cache', './store/index.ts', './flip/records.ts', './errors.ts'],
   store: ['./store', './errors.ts'],
-  flip: ['./flip', './errors.ts', './config.ts'],
+  flip: ['./flip', './trace-context.ts', './errors.ts', './config.ts'],
   // A separate program: it shares only the documented wire shapes (its contract tests check them).
   simulator: ['./simulator', './flip/wire.ts', './errors.ts'],
   // `npm run simulator` reads its settings like the service does.

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { TracerProvider } from '@opentelemetry/api';
 import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
@@ -15,6 +16,8 @@ import { createMetrics, metricsRoute } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
 import { authorizationPlugin } from './server/roles.js';
 import { trustedDocumentsFor } from './server/trusted-documents.js';
+import { operationSpanPlugin, traceResolvers } from './server/tracing.js';
+import { startTracing } from './server/tracing-sdk.js';
 import { createSharedState } from './shared-state.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
 import { createWriteServices, type AuditEntry, type InvalidationScope } from './writes/index.js';
@@ -29,6 +32,11 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** The cross-request cache's wall clock in epoch ms (tests move it past a TTL). */
   cacheClock?: () => number;
+  /**
+   * Where spans go (tests: an in-memory exporter). Absent: the OpenTelemetry SDK when an OTLP
+   * endpoint is configured, else no tracing.
+   */
+  tracerProvider?: TracerProvider;
 }
 
 export interface App {
@@ -51,6 +59,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   assertAuthPolicy(config);
   const authenticator = await createAuthenticator(config.auth);
   const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
+  const tracing = startTracing(config.tracing, options.tracerProvider);
+  const { tracer } = tracing;
   const simulator = config.upstream
     ? undefined
     : await startSimulator({
@@ -78,9 +88,11 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     onUpstreamCall: upstreamCalls.onUpstreamCall,
     // The naive baseline of the benchmark fetches per field: no sharing of identical reads either.
     coalesce: !config.disableBatching,
+    tracer,
   });
   // FEDERATION=true: the same schema and resolvers, plus `_service`/`_entities`, for a supergraph.
   const schema = config.federation ? await createSubgraphSchema() : await createSchema();
+  if (tracer) traceResolvers(schema, tracer, config.tracing.slowResolverMs);
   // recordBatch(loader, size): DataLoader batch sizes for /metrics, for the loaders to call.
   // Idempotency keys of dispatchEvent and the cross-request cache: Redis with REDIS_URL.
   const shared = await createSharedState(config, {
@@ -111,6 +123,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     locator,
     store,
     writes,
+    tracer,
   };
   const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });
@@ -125,7 +138,9 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     parseOptions: limits.parseOptions,
     requestsInFlight: metrics.requestsInFlight,
     trustedDocuments: trustedDocumentsFor(config.trustedDocuments, logger),
+    tracer,
     plugins: [
+      ...(tracer ? [operationSpanPlugin()] : []),
       operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
       authorizationPlugin({ enabled: authenticator !== undefined }),
       inputChecksPlugin(),
@@ -166,6 +181,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       }
       await shared.close();
       await simulator?.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -179,6 +179,13 @@ const EnvSchema = z.object({
   DISABLE_BATCHING: bool(false),
   FEDERATION: bool(false),
 
+  // OpenTelemetry (issue 16): the SDK reads the other standard OTEL_* variables itself.
+  OTEL_EXPORTER_OTLP_ENDPOINT: url,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url,
+  OTEL_SDK_DISABLED: bool(false),
+  OTEL_SERVICE_NAME: z.string().optional().default('flip-graphql'),
+  TRACE_SLOW_RESOLVER_MS: int(20, 0, 600_000),
+
   SIM_SITES: int(2_000, 1, 100_000),
   SIM_SEED: int(1, 0),
   SIM_LATENCY_MS: int(0, 0, 60_000),
@@ -248,6 +255,13 @@ export interface Config {
   disableBatching: boolean;
   /** Serve the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key`s). */
   federation: boolean;
+  tracing: {
+    /** An OTLP endpoint is set and OTEL_SDK_DISABLED is not: spans are exported. */
+    enabled: boolean;
+    serviceName: string;
+    /** A resolver that did no I/O gets a span when it took at least this long. */
+    slowResolverMs: number;
+  };
   simulator: SimulatorConfig;
 }
 
@@ -326,6 +340,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     cache: { ttlS: e.CACHE_TTL_S, maxBytes: e.CACHE_MAX_BYTES, redisUrl: e.REDIS_URL },
     disableBatching: e.DISABLE_BATCHING,
     federation: e.FEDERATION,
+    tracing: {
+      enabled:
+        (e.OTEL_EXPORTER_OTLP_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) !== undefined &&
+        !e.OTEL_SDK_DISABLED,
+      serviceName: e.OTEL_SERVICE_NAME,
+      slowResolverMs: e.TRACE_SLOW_RESOLVER_MS,
+    },
     simulator: {
       sites: e.SIM_SITES,
       seed: e.SIM_SEED,

@@ -1,3 +1,4 @@
+import type { Context, Tracer } from '@opentelemetry/api';
 import type { z } from 'zod';
 import { isServiceError, type ServiceError } from '../errors.js';
 import {
@@ -29,6 +30,8 @@ export interface Runtime {
   onUpstreamCall?: (report: UpstreamCallReport) => void;
   /** false: identical concurrent reads each go upstream (the benchmark's naive baseline). */
   coalesces?: boolean;
+  /** One span per attempt when set (trace.ts); absent: no tracing work at all. */
+  tracer?: Tracer;
 }
 
 export interface RequestSpec<W, R> {
@@ -76,6 +79,10 @@ export interface Call {
   state: CallState;
   /** The Authorization header of this attempt (refreshOn401 sets it). */
   authorization?: string;
+  /** Traced: the context the call was made in (its spans' parent), taken when it was made. */
+  traceParent?: Context;
+  /** W3C trace context headers of this attempt (traceAttempt sets them when tracing is on). */
+  traceHeaders?: Record<string, string>;
 }
 
 /** What one attempt came to; a 2xx read with `spec.stream` carries the sink that read it. */

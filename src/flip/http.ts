@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 import type { Config } from '../config.js';
+import { ioContext } from '../trace-context.js';
 import { coalesce, createCoalescer } from './coalesce.js';
 import { checkFor } from './compiled-schema.js';
 import {
@@ -19,6 +20,7 @@ import { type BodySink, MalformedItem } from './list-stream.js';
 import { type AuthProvider, refreshOn401 } from './refresh-on-401.js';
 import { countAttempt, report } from './report.js';
 import { retry } from './retry.js';
+import { traceAttempt } from './trace.js';
 import { exchange } from './transport.js';
 import { USER_AGENT } from './user-agent.js';
 
@@ -52,6 +54,10 @@ export function segment(id: string): string {
   return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
 }
 
+function serverOf(base: URL): { address: string; port: number } {
+  return { address: base.hostname, port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)) };
+}
+
 export function createHttpClient(options: {
   upstream: UpstreamName;
   baseUrl: string;
@@ -81,15 +87,16 @@ export function createHttpClient(options: {
     return spec.json === undefined ? undefined : JSON.stringify(spec.json);
   }
 
-  function headersOf(spec: Outgoing, requestId: string, authorization?: string) {
+  function headersOf(spec: Outgoing, call: Call) {
     const headers: Record<string, string> = {
+      ...call.traceHeaders,
       accept: 'application/json',
       'user-agent': USER_AGENT,
-      'x-request-id': requestId,
+      'x-request-id': call.ctx.requestId,
     };
     if (spec.form) headers['content-type'] = 'application/x-www-form-urlencoded';
     else if (spec.json !== undefined) headers['content-type'] = 'application/json';
-    if (authorization) headers.authorization = authorization;
+    if (call.authorization) headers.authorization = call.authorization;
     return headers;
   }
 
@@ -107,7 +114,7 @@ export function createHttpClient(options: {
     const request = {
       method: spec.method,
       path: pathOf(spec),
-      headers: headersOf(spec, call.ctx.requestId, call.authorization),
+      headers: headersOf(spec, call),
       body: bodyOf(spec),
     };
     const answer = await exchange(pool, request, http, call.signal, consumeBody);
@@ -142,7 +149,9 @@ export function createHttpClient(options: {
     runtime.coalesces === false
       ? (next: Dispatch) => next
       : coalesce(createCoalescer(), (spec) => `${spec.method} ${pathOf(spec)} ${bodyOf(spec) ?? ''}`, http);
-  const attempt: Send = withCredentials(countAttempt(limit(createLimiter(http.maxInFlight))(send)));
+  // - traceAttempt (with a tracer): one span per exchange, its traceparent in the headers.
+  const traced = runtime.tracer ? traceAttempt(runtime.tracer, serverOf(base))(send) : send;
+  const attempt: Send = withCredentials(countAttempt(limit(createLimiter(http.maxInFlight))(traced)));
   const dispatch: Dispatch = coalesceReads(report(runtime)(readBody(retry(http, runtime)(attempt))));
 
   function parseSuccess(spec: RequestSpec<unknown, unknown>, answer: Success, ctx: CallContext): unknown {
@@ -185,6 +194,8 @@ export function createHttpClient(options: {
         ctx,
         signal: spec.opts?.signal,
         state,
+        // Taken now, in the caller's own step: a resolver that made the call gets its span.
+        traceParent: runtime.tracer ? ioContext() : undefined,
       };
       const received = await dispatch(call);
       spec.opts?.onResponseBytes?.(received.bytes);

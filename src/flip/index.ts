@@ -1,4 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import type { Tracer } from '@opentelemetry/api';
 import type { Config, UpstreamConfig } from '../config.js';
 import { createOAuthAuth, createStaticKeyAuth } from './auth.js';
 import { createCloudClient, createUnconfiguredCloudClient } from './cloud-client.js';
@@ -35,6 +36,11 @@ export interface FlipClientOptions {
   now?: () => number;
   /** Share one request among identical concurrent reads (default true; false for DISABLE_BATCHING). */
   coalesce?: boolean;
+  /**
+   * With a tracer: one CLIENT span per attempt (method, route template, status, resend count),
+   * under the resolver or DataLoader batch that started it, and its W3C `traceparent` sent.
+   */
+  tracer?: Tracer;
 }
 
 /**
@@ -56,6 +62,7 @@ export function createFlipClients(options: FlipClientOptions): FlipClients {
     now: options.now ?? Date.now,
     onUpstreamCall: options.onUpstreamCall,
     coalesces: options.coalesce ?? true,
+    tracer: options.tracer,
   };
   const { upstream, http } = options;
   const report = createUnknownEnumReporter(options.logger);

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
@@ -28,6 +29,8 @@ export interface ContextDeps {
   locator?: ProgramLocator;
   /** The shared store: the event loader reads the cancellations cancelEvent recorded there. */
   store?: LoaderDeps['store'];
+  /** With a tracer: DataLoader batch spans. */
+  tracer?: Tracer;
 }
 
 export interface GraphQLContext {
@@ -53,6 +56,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       cache: deps.cache,
       locator: deps.locator,
       store: deps.store,
+      tracer: deps.tracer,
     }),
     deps,
     now: deps.now?.() ?? new Date(),

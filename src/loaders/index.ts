@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig } from '../config.js';
 import type { EnrollmentRecord, EventSiteRecord, FlipClients, TelemetryPointRecord } from '../flip/index.js';
@@ -45,6 +46,8 @@ export interface LoaderDeps {
   locator?: ProgramLocator;
   /** The shared store: the cancellations recorded by cancelEvent are read from it. */
   store?: KeyValueStore;
+  /** With a tracer: one span per DataLoader batch (loader name, key count). */
+  tracer?: Tracer;
 }
 
 /**
@@ -112,8 +115,8 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const callOptions = { requestId: deps.requestId };
   const isBatched = !deps.config.disableBatching;
   const observe = deps.onBatch ?? (() => undefined);
-  const scheduler = createBatchScheduler();
-  const batching = () => batchOptions(isBatched, observe, scheduler);
+  const scheduler = createBatchScheduler(deps.tracer !== undefined);
+  const batching = () => batchOptions(isBatched, observe, scheduler, deps.tracer);
   const programIds = deps.programs.map((p) => p.id);
   const cache = deps.cache;
   const programs = new ProgramLoader(utility, callOptions, programIds, isBatched, cache, deps.locator);

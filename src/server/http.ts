@@ -8,6 +8,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { Tracer } from '@opentelemetry/api';
 import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ErrorCode } from '../errors.js';
@@ -17,6 +18,7 @@ import { jitGateway } from './jit-executor.js';
 import type { Logger } from './logger.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
 import type { TrustedDocuments } from './trusted-documents.js';
+import { inOperationSpan } from './tracing.js';
 
 export type { HttpRequestInfo } from './request-info.js';
 
@@ -44,6 +46,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   trustedDocuments?: TrustedDocuments;
   /** Incremented while a /graphql request is processed (metrics). */
   requestsInFlight?: { inc(): void; dec(): void };
+  /** With a tracer: each operation runs in its SERVER span (tracing.ts), under the caller's traceparent. */
+  tracer?: Tracer;
 }
 
 export interface HttpServer {
@@ -166,15 +170,19 @@ export async function startHttpServer<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: json },
-      context: async () => {
-        const info: HttpRequestInfo = { requestId, headers: req.headers, caller };
-        const context = await options.createContext(info);
-        attachRequestInfo(context, info);
-        return context;
-      },
-    });
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: json },
+        context: async () => {
+          const info: HttpRequestInfo = { requestId, headers: req.headers, caller };
+          const context = await options.createContext(info);
+          attachRequestInfo(context, info);
+          return context;
+        },
+      });
+    const response = options.tracer
+      ? await inOperationSpan(options.tracer, { headers: req.headers, caller }, execute)
+      : await execute();
     // Answers carry operator data: never stored by a browser or a proxy.
     res.setHeader('cache-control', 'no-store');
     for (const [key, value] of response.headers) res.setHeader(key, value);

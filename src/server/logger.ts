@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
@@ -32,7 +33,10 @@ const REDACT_PATHS = [
   'variables',
 ];
 
-/** JSON logger (pino) with the redaction above. `destination` lets tests capture lines. */
+/**
+ * JSON logger (pino) with the redaction above. `destination` lets tests capture lines. A line
+ * written inside a span carries its `traceId` and `spanId` (nothing when tracing is off).
+ */
 export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
   return pino(
     {
@@ -40,7 +44,15 @@ export function createLogger(options: { level: string; destination?: Destination
       base: { service: 'flip-graphql' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: traceFields,
     },
     options.destination,
   );
+}
+
+function traceFields(): { traceId?: string; spanId?: string } {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return isSpanContextValid(span.spanContext()) ? { traceId, spanId } : {};
 }

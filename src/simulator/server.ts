@@ -256,6 +256,8 @@ function pickHeaders(req: IncomingMessage): JournalEntry['headers'] {
   const key = req.headers['idempotency-key'];
   if (typeof rid === 'string') out['x-request-id'] = rid;
   if (typeof key === 'string') out['idempotency-key'] = key;
+  const traceparent = req.headers.traceparent;
+  if (typeof traceparent === 'string') out.traceparent = traceparent;
   return out;
 }
 

@@ -17,7 +17,8 @@ export interface JournalEntry {
   body?: unknown;
   /** Status sent, or 0 when a fault hung or reset the connection. */
   status: number;
-  headers: { 'x-request-id'?: string; 'idempotency-key'?: string };
+  /** Only those sent: `traceparent` (W3C trace context) when the caller traces. */
+  headers: { 'x-request-id'?: string; 'idempotency-key'?: string; traceparent?: string };
   at: string;
 }
 

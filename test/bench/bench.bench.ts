@@ -9,6 +9,7 @@ import {
   type SimProcess,
 } from './processes.js';
 import { BULK_MEMBERSHIP, runBulkMembership } from './bulk-membership.js';
+import { startOtlpSink, type OtlpSink } from './otlp-sink.js';
 import { describeLatestProfile } from './profile-summary.js';
 import { printTable, withRatios, writeReport, type Row } from './report.js';
 import {
@@ -35,7 +36,9 @@ import {
  * BENCH_SCENARIOS (e.g. "dashboard,large-program,bulk-membership"; all by default), BENCH_NAIVE (true),
  * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
  * .artifacts/bench/profiles/, for chrome://inspect or speedscope), BENCH_NODE_ARGS (node flags
- * of the service processes, e.g. "--max-semi-space-size=64": see README, Performance).
+ * of the service processes, e.g. "--max-semi-space-size=64": see README, Performance),
+ * BENCH_TRACING (true: the dashboard also runs with its cache warm and tracing on, exporting
+ * over OTLP to a local sink at the default sampling; see README, Observability).
  */
 
 const num = (name: string, fallback: number) => {
@@ -55,6 +58,7 @@ const SETTINGS = {
   naive: process.env.BENCH_NAIVE !== 'false',
   cpuProf: process.env.BENCH_CPU_PROF === 'true',
   nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+  tracing: process.env.BENCH_TRACING !== 'false',
 };
 const GROUP_SIZE = 1_000;
 
@@ -125,12 +129,50 @@ async function measureDirect(sim: SimProcess, scenario: Scenario, connections = 
   return { measured, callsPerOp: scenario.directCalls, peakRssMb: NaN };
 }
 
+/** Tracing on against off (issue 16): the warm dashboard again, its spans exported over OTLP. */
+async function variantsOf(scenario: Scenario, sink: () => Promise<OtlpSink>) {
+  if (!SETTINGS.tracing || scenario.id !== 'dashboard') return VARIANTS;
+  const env = { CACHE_TTL_S: '30', OTEL_EXPORTER_OTLP_ENDPOINT: (await sink()).url };
+  return [VARIANTS[0]!, { name: TRACING_VARIANT, env }, ...VARIANTS.slice(1)];
+}
+
+const TRACING_VARIANT = 'service, cache warm, tracing on (OTLP)';
+
+/** The tracing row against the untraced warm row: throughput and CPU per operation (logged, and a note). */
+function noteTracingCost(rows: Row[]): void {
+  const off = rows.find((r) => r.variant === VARIANTS[0]!.name);
+  const on = rows.find((r) => r.variant === TRACING_VARIANT);
+  if (off?.cpuMsPerOp === undefined || on?.cpuMsPerOp === undefined) return;
+  const opsChange = (on.measured.opsPerS / off.measured.opsPerS - 1) * 100;
+  const cpuMs = on.cpuMsPerOp - off.cpuMsPerOp;
+  on.note = `${opsChange.toFixed(1)} % ops/s, ${cpuMs >= 0 ? '+' : ''}${cpuMs.toFixed(2)} ms CPU/op against tracing off`;
+  log(`  tracing on: ${on.note}`);
+}
+
 async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> {
   log(scenario.title);
   const rows: Row[] = [
     { scenario: scenario.title, variant: 'direct REST', ...(await measureDirect(sim, scenario)) },
   ];
-  for (const variant of VARIANTS) {
+  let sink: OtlpSink | undefined;
+  const variants = await variantsOf(scenario, async () => (sink ??= await startOtlpSink()));
+  try {
+    await measureVariants(sim, scenario, variants, rows);
+  } finally {
+    await sink?.close();
+  }
+  if (sink) log(`  OTLP sink received ${JSON.stringify(sink.exports())}`);
+  noteTracingCost(rows);
+  return rows;
+}
+
+async function measureVariants(
+  sim: SimProcess,
+  scenario: Scenario,
+  variants: { name: string; env: Record<string, string> }[],
+  rows: Row[],
+): Promise<void> {
+  for (const variant of variants) {
     const name = `${scenario.id} ${variant.name}`;
     const svc = await startServiceProcess(sim, variant.env, profiled(name));
     try {
@@ -145,7 +187,6 @@ async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> 
     logProfile(name);
     log(`  ${variant.name}: ${rows.at(-1)!.measured.opsPerS.toFixed(1)} ops/s`);
   }
-  return rows;
 }
 
 /**

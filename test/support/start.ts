@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import type { TracerProvider } from '@opentelemetry/api';
 import { print, type DocumentNode } from 'graphql';
 import { request } from 'undici';
 import { onTestFinished } from 'vitest';
@@ -46,6 +47,8 @@ export interface StartOptions {
   upstream?: Simulator;
   /** The cross-request cache's clock in epoch ms (AppOptions.cacheClock). */
   cacheClock?: () => number;
+  /** Where the service's spans go (AppOptions.tracerProvider). */
+  tracerProvider?: TracerProvider;
   /** Close automatically when the current test finishes (default true inside a test). */
   autoClose?: boolean;
 }
@@ -89,6 +92,7 @@ export async function startService(options: StartOptions = {}): Promise<StartedS
     simulator: options.sim,
     logDestination: destination,
     cacheClock: options.cacheClock,
+    tracerProvider: options.tracerProvider,
   });
   const sim = app.simulator ?? options.upstream;
   if (!sim) throw new Error('startService expects the embedded simulator or options.upstream');
