@@ -5,10 +5,10 @@ import { DateTimeScalar } from '../scalars.js';
 /** The window of Device.telemetry. */
 @ArgsType()
 export class TelemetryWindowArgs {
-  @Field(() => DateTimeScalar, { description: 'Start of the window (inclusive).' })
+  @Field(() => DateTimeScalar, { description: 'Start of the window (inclusive): points whose startTime is at or after it.' })
   from!: Date;
 
-  @Field(() => DateTimeScalar, { description: 'End of the window; after from.' })
+  @Field(() => DateTimeScalar, { description: 'End of the window; must be after from, else BAD_USER_INPUT naming to.' })
   to!: Date;
 }
 
