@@ -5,10 +5,10 @@ import { DateTimeScalar } from '../scalars.js';
 /** The window of Device.telemetry. */
 @ArgsType()
 export class TelemetryWindowArgs {
-  @Field(() => DateTimeScalar, { description: 'Start of the window (inclusive): points whose startTime is at or after it.' })
+  @Field(() => DateTimeScalar, { description: 'Start of the window (inclusive), sent to Flip as start_time.' })
   from!: Date;
 
-  @Field(() => DateTimeScalar, { description: 'End of the window; must be after from, else BAD_USER_INPUT naming to.' })
+  @Field(() => DateTimeScalar, { description: 'End of the window, sent to Flip as end_time; must be after from, else BAD_USER_INPUT.' })
   to!: Date;
 }
 
