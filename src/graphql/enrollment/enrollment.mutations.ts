@@ -29,8 +29,7 @@ export class EnrollmentMutationResolver {
     @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
     @Arg('reason', () => String, {
       nullable: true,
-      description:
-        'Why, stored as statusReason (at most 500 characters).',
+      description: 'Why, stored as statusReason (at most 500 characters).',
     })
     reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
@@ -43,8 +42,7 @@ export class EnrollmentMutationResolver {
     @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
     @Arg('reason', () => String, {
       nullable: true,
-      description:
-        'Why, stored as statusReason (at most 500 characters).',
+      description: 'Why, stored as statusReason (at most 500 characters).',
     })
     reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
@@ -57,8 +55,7 @@ export class EnrollmentMutationResolver {
     @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
     @Arg('reason', () => String, {
       nullable: true,
-      description:
-        'Why, stored as statusReason (at most 500 characters).',
+      description: 'Why, stored as statusReason (at most 500 characters).',
     })
     reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
@@ -71,8 +68,7 @@ export class EnrollmentMutationResolver {
     @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
     @Arg('reason', () => String, {
       nullable: true,
-      description:
-        'Why, stored as statusReason (at most 500 characters).',
+      description: 'Why, stored as statusReason (at most 500 characters).',
     })
     reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,

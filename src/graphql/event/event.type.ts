@@ -148,8 +148,7 @@ export class EventSiteParticipation {
   siteId!: string;
 
   @Field(() => Boolean, {
-    description:
-      'Whether the site takes part (false, for example, when the homeowner opted out).',
+    description: 'Whether the site takes part (false, for example, when the homeowner opted out).',
   })
   isParticipating!: boolean;
 
