@@ -7,11 +7,11 @@ export type Incremental<T> =
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What a battery is told to do during an action, or (TelemetryPoint.mode) the mode it last reported; Flip's command vocabulary. */
 export type ActionMode =
-  /** Hold the charge for backup power in an outage; no discharge to the home or grid. */
+  /** Keep the battery charged for backup power in an outage. */
   | 'BACKUP'
   /** Charge the battery (from solar, or from the grid when enableGridImport allows). */
   | 'CHARGE'
-  /** Discharge the battery to the home and, where allowed, the grid. */
+  /** Discharge the battery. */
   | 'DISCHARGE'
   /** The device's own bill-savings (time-of-use) behaviour. */
   | 'SAVINGS'
@@ -145,15 +145,15 @@ export type EnrollmentStatus =
 
 /** One step of an event to dispatch; validated before anything is sent. */
 export type EventActionInput = {
-  /** The state of charge to keep for backup during the action, 0-100 % of capacity. Absent: the device's own reserve. */
+  /** The state of charge to keep for backup during the action, 0-100 % of capacity; optional. */
   backupReservePercentage?: number | null | undefined;
   /** How long the action lasts in seconds, more than 0 and at most DISPATCH_MAX_DURATION_S. */
   durationS: number;
-  /** Whether the battery may charge from the grid during the action. Absent: the device's default. */
+  /** Whether the battery may charge from the grid during the action; optional. */
   enableGridImport?: boolean | null | undefined;
   /** What the targeted batteries do during the action. */
   mode: ActionMode;
-  /** How much power CHARGE or DISCHARGE moves; only for those modes. Absent: Flip's default. */
+  /** How much power CHARGE or DISCHARGE moves; only for those modes; optional. */
   powerMode?: PowerMode | null | undefined;
   /** The power to charge or discharge at, in W (positive; the mode gives the direction), more than 0; required with, and only with, SETPOINT. */
   setpointW?: number | null | undefined;
@@ -192,7 +192,7 @@ export type OrderDirection =
 
 /** How much power a CHARGE or DISCHARGE action moves (null for other modes). */
 export type PowerMode =
-  /** Follow the home's load: discharge to cover it (or charge from surplus) rather than at a fixed power. */
+  /** Follow the home's load rather than a fixed power (e.g. discharge just enough to cover it). */
   | 'FOLLOW_LOAD'
   /** At a fixed power: setpointW watts, spread over the devices by setpointMode. */
   | 'SETPOINT';

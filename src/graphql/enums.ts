@@ -84,12 +84,12 @@ registerEnumType(ActionModeEnum, {
     "What a battery is told to do during an action, or (TelemetryPoint.mode) the mode it last reported; Flip's command vocabulary.",
   valuesConfig: {
     BACKUP: {
-      description: 'Hold the charge for backup power in an outage; no discharge to the home or grid.',
+      description: 'Keep the battery charged for backup power in an outage.',
     },
     CHARGE: {
       description: 'Charge the battery (from solar, or from the grid when enableGridImport allows).',
     },
-    DISCHARGE: { description: 'Discharge the battery to the home and, where allowed, the grid.' },
+    DISCHARGE: { description: 'Discharge the battery.' },
     SAVINGS: { description: "The device's own bill-savings (time-of-use) behaviour." },
     SELF_CONSUMPTION: {
       description:
@@ -106,7 +106,7 @@ registerEnumType(PowerModeEnum, {
   valuesConfig: {
     FOLLOW_LOAD: {
       description:
-        "Follow the home's load: discharge to cover it (or charge from surplus) rather than at a fixed power.",
+        "Follow the home's load rather than a fixed power (e.g. discharge just enough to cover it).",
     },
     SETPOINT: { description: 'At a fixed power: setpointW watts, spread over the devices by setpointMode.' },
   },

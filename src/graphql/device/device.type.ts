@@ -6,7 +6,7 @@ import { DateTimeScalar } from '../scalars.js';
 /** A device at a site; relations and telemetry are in device.resolver.ts. */
 @ObjectType({ description: 'A battery or EV charger at a site.' })
 export class Device {
-  @Field(() => ID, { description: "The OEM's device id (e.g. xyz-123), unique across programs." })
+  @Field(() => ID, { description: "The OEM's device id (e.g. xyz-123)." })
   id!: string;
 
   @Field(() => DeviceTypeEnum, { description: 'BATTERY or EV_CHARGER.' })

@@ -20,7 +20,7 @@ export class EventActionInput {
 
   @Field(() => PowerModeEnum, {
     nullable: true,
-    description: "How much power CHARGE or DISCHARGE moves; only for those modes. Absent: Flip's default.",
+    description: 'How much power CHARGE or DISCHARGE moves; only for those modes; optional.',
   })
   powerMode?: PowerMode | null;
 
@@ -33,15 +33,13 @@ export class EventActionInput {
 
   @Field(() => Int, {
     nullable: true,
-    description:
-      "The state of charge to keep for backup during the action, 0-100 % of capacity. Absent: the device's own reserve.",
+    description: 'The state of charge to keep for backup during the action, 0-100 % of capacity; optional.',
   })
   backupReservePercentage?: number | null;
 
   @Field(() => Boolean, {
     nullable: true,
-    description:
-      "Whether the battery may charge from the grid during the action. Absent: the device's default.",
+    description: 'Whether the battery may charge from the grid during the action; optional.',
   })
   enableGridImport?: boolean | null;
 }

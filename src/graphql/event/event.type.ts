@@ -57,21 +57,21 @@ export class EventAction {
   @Field(() => Int, {
     nullable: true,
     description:
-      "The power to charge or discharge at, in W (a positive number; the direction is the mode's), with powerMode SETPOINT; null otherwise.",
+      "The power to charge or discharge at, in W (a positive number; the direction is the mode's), used with powerMode SETPOINT; null when Flip gives none.",
   })
   setpointW!: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      "The state of charge the battery keeps for backup during the action, 0-100 % of capacity; null when the action sets none (the device's own reserve applies).",
+      'The state of charge the battery keeps for backup during the action, 0-100 % of capacity; null when the action sets none.',
   })
   backupReservePercentage!: number | null;
 
   @Field(() => Boolean, {
     nullable: true,
     description:
-      "Whether the battery may charge from the grid during the action (CHARGE); null when the action does not say (the device's default applies).",
+      'Whether the battery may charge from the grid during the action; null when the action does not say.',
   })
   enableGridImport!: boolean | null;
 }
