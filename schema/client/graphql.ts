@@ -5,37 +5,62 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type ActionMode = 'BACKUP' | 'CHARGE' | 'DISCHARGE' | 'SAVINGS' | 'SELF_CONSUMPTION' | 'STANDBY';
+/** What a battery is told to do during an action, or (TelemetryPoint.mode) the mode it last reported; Flip's command vocabulary. */
+export type ActionMode =
+  /** Keep the battery charged for backup power in an outage. */
+  | 'BACKUP'
+  /** Charge the battery (from solar, or from the grid when enableGridImport allows). */
+  | 'CHARGE'
+  /** Discharge the battery. */
+  | 'DISCHARGE'
+  /** The device's own bill-savings (time-of-use) behaviour. */
+  | 'SAVINGS'
+  /** Cover the home's load from solar and the battery, drawing as little from the grid as possible. */
+  | 'SELF_CONSUMPTION'
+  /** Neither charge nor discharge: hold the current state of charge. */
+  | 'STANDBY';
 
 /** A device of the site with its manufacturer's ratings. */
 export type CommissionDevice = {
-  /** More than 0. */
+  /** The manufacturer's rated battery capacity in Wh, more than 0 (e.g. 15000). */
   batteryCapacityWh: number;
-  /** More than 0. */
+  /** The rated charge power in W, more than 0 (e.g. 6000). */
   batteryPowerInputW: number;
-  /** More than 0. */
+  /** The rated discharge power in W, more than 0 (e.g. 7500). */
   batteryPowerOutputW: number;
+  /** The device's id in the OEM's system (e.g. xyz-123). */
   id: string | number;
   /** Install (or permission-to-operate) date; not in the future. A date alone (2022-02-22, as the Cloud API example sends it) is accepted. */
   installDate: string;
+  /** Manufacturer, e.g. DeviceMaker. */
   manufacturerName: string;
+  /** Model name, e.g. Model 1. */
   productName: string;
+  /** The manufacturer's serial number. */
   serialNumber: string;
+  /** BATTERY or EV_CHARGER. */
   type: DeviceType;
 };
 
 /** The site to commission (the OEM's own site id) and its contact and address. */
 export type CommissionSite = {
+  /** City, e.g. San Francisco. */
   city?: string | null | undefined;
   /** Only for companies. */
   companyName?: string | null | undefined;
+  /** The customer's email address. */
   email?: string | null | undefined;
+  /** The homeowner's first name. */
   firstName?: string | null | undefined;
+  /** The site's id in the OEM's system (e.g. abc-789). */
   id: string | number;
+  /** The homeowner's last name. */
   lastName?: string | null | undefined;
   /** Two-letter US state code (or PR), e.g. CA. */
   stateCode?: string | null | undefined;
+  /** Street and number, e.g. 123 Main St. */
   streetAddress?: string | null | undefined;
+  /** Second address line (unit, suite). */
   streetAddress2?: string | null | undefined;
   /** US ZIP code: 12345 or 12345-6789. */
   zipCode?: string | null | undefined;
@@ -47,63 +72,92 @@ export type CommissionSiteInput = {
   canAutoEnroll?: boolean | null | undefined;
   /** At least one; ids distinct. */
   devices: Array<CommissionDevice>;
+  /** The site: its id, contact and address. */
   site: CommissionSite;
 };
 
 /** POST /v1/programs/{programId}/groups: the caller chooses the id. */
 export type CreateGroupInput = {
-  /** Letters, digits, _ and - (^[\w-]+$); unique in the program. */
+  /** The new group's id, chosen by the caller: letters, digits, _ and - (^[\w-]+$); unique in the program. */
   id: string | number;
-  /** Not blank. */
+  /** The display name; not blank. */
   name: string;
-  /** A configured program. */
+  /** The program to create the group in; a configured program. */
   programId: string | number;
 };
 
-export type DeviceType = 'BATTERY' | 'EV_CHARGER';
+/** The kind of device at a site, as Flip types it. */
+export type DeviceType =
+  /** A home battery (stationary storage). */
+  | 'BATTERY'
+  /** An electric-vehicle charger. A device type Flip adds later also reads as EV_CHARGER, so it never counts as dispatchable battery capacity. */
+  | 'EV_CHARGER';
 
 /** An event to dispatch (or preview): a program, its targets and the actions. */
 export type DispatchEventInput = {
-  /** At least one. */
+  /** The event's steps; at least one. */
   actions: Array<EventActionInput>;
-  /** A configured program. */
+  /** The program to dispatch in; a configured program. */
   programId: string | number;
   /** Of the kind targetType names, all in the program: its device ids, site ids or group ids, or for PROGRAM the program's own id. */
   targetIds: Array<string | number>;
+  /** What kind of target targetIds name. */
   targetType: EventTargetType;
 };
 
+/** How to order a list of enrollments. */
 export type EnrollmentOrder = {
+  /** Ascending or descending. */
   direction: OrderDirection;
+  /** What to order by. */
   field: EnrollmentOrderField;
 };
 
-/** Ties are broken by enrollment id, so every order is stable across pages. */
+/** What enrollments are ordered by. Ties are broken by enrollment id, so every order is stable across pages. */
 export type EnrollmentOrderField =
+  /** When Flip created the enrollment (createdAt). */
   | 'CREATED_AT'
   /** Enrollments never enrolled (no enrolledAt) come first ascending, last descending. */
   | 'ENROLLED_AT'
   /** The site's last name, then first name, then company name, case-insensitive. */
   | 'SITE_NAME'
+  /** When Flip last changed the enrollment (updatedAt). */
   | 'UPDATED_AT';
 
-/** An enrollment's status in its program, as Flip reports it. */
+/** An enrollment's status in its program, as Flip reports it (REFERENCE.md: Flip does not define CREATED, SUBMITTED and PAUSED or the allowed transitions). */
 export type EnrollmentStatus =
-  'ACTIVE' | 'CREATED' | 'NEEDS_ACTION' | 'PAUSED' | 'PENDING' | 'REJECTED' | 'SUBMITTED' | 'UNENROLLED';
+  /** Approved: the site takes part in events and counts in the ACTIVE fleet sums. */
+  | 'ACTIVE'
+  /** Flip's status for a newly created enrollment (its Utility API example); Flip does not define it further. */
+  | 'CREATED'
+  /** The homeowner must act (Flip emails them) before the enrollment can proceed. */
+  | 'NEEDS_ACTION'
+  /** Paused by the utility (pauseEnrollment sets it); Flip does not define its effect on events. */
+  | 'PAUSED'
+  /** Awaiting the utility's decision; where new Cloud API enrollments start. A status Flip adds later also reads as PENDING. */
+  | 'PENDING'
+  /** Refused by the utility; Flip allows no re-application. */
+  | 'REJECTED'
+  /** Submitted for review, as Flip reports it; Flip does not define it further. */
+  | 'SUBMITTED'
+  /** Left the program; unenrolledAt says when. */
+  | 'UNENROLLED';
 
 /** One step of an event to dispatch; validated before anything is sent. */
 export type EventActionInput = {
-  /** 0-100. */
+  /** The state of charge to keep for backup during the action, 0-100 % of capacity; optional. */
   backupReservePercentage?: number | null | undefined;
-  /** Seconds, more than 0 and at most DISPATCH_MAX_DURATION_S. */
+  /** How long the action lasts in seconds, more than 0 and at most DISPATCH_MAX_DURATION_S. */
   durationS: number;
+  /** Whether the battery may charge from the grid during the action; optional. */
   enableGridImport?: boolean | null | undefined;
+  /** What the targeted batteries do during the action. */
   mode: ActionMode;
-  /** Only for CHARGE and DISCHARGE. */
+  /** How much power CHARGE or DISCHARGE moves; only for those modes; optional. */
   powerMode?: PowerMode | null | undefined;
-  /** Watts, more than 0; required with, and only with, SETPOINT. */
+  /** The power to charge or discharge at, in W (positive; the mode gives the direction), more than 0; required with, and only with, SETPOINT. */
   setpointW?: number | null | undefined;
-  /** Not in the past (a grace of DISPATCH_START_GRACE_S applies). */
+  /** When the action starts; not in the past (a grace of DISPATCH_START_GRACE_S applies). */
   startsAt: string;
 };
 
@@ -119,19 +173,39 @@ export type EventStatus =
   | 'UPCOMING';
 
 /** What an event's targetIds name: devices, groups, the program, or sites. */
-export type EventTargetType = 'DEVICE' | 'GROUP' | 'PROGRAM' | 'SITE';
+export type EventTargetType =
+  /** targetIds are device ids of the event's program. */
+  | 'DEVICE'
+  /** targetIds are group ids of the event's program; every site in one of them is targeted. */
+  | 'GROUP'
+  /** targetIds is the program's own id: every enrolled site is targeted. A target type Flip adds later also reads as PROGRAM. */
+  | 'PROGRAM'
+  /** targetIds are site ids (the OEM's) of the event's program. */
+  | 'SITE';
 
-export type OrderDirection = 'ASC' | 'DESC';
+/** The direction of an order. */
+export type OrderDirection =
+  /** Smallest (earliest, A) first. */
+  | 'ASC'
+  /** Largest (latest, Z) first. */
+  | 'DESC';
 
-export type PowerMode = 'FOLLOW_LOAD' | 'SETPOINT';
+/** How much power a CHARGE or DISCHARGE action moves (null for other modes). */
+export type PowerMode =
+  /** Follow the home's load rather than a fixed power (e.g. discharge just enough to cover it). */
+  | 'FOLLOW_LOAD'
+  /** At a fixed power: setpointW watts, spread over the devices by setpointMode. */
+  | 'SETPOINT';
 
 /** PATCH /v1/enrollments/{id}: only the given fields are sent; at least one is needed. */
 export type UpdateEnrollmentInput = {
   /** Replaces the site's groups; [] removes all. Each must be a group of the enrollment's program. */
   groupIds?: Array<string | number> | null | undefined;
+  /** The enrollment to change (Flip's enrollment id). */
   id: string | number;
+  /** The new status, if it changes; it must be a transition the service allows from the current status (else BAD_USER_INPUT). */
   status?: EnrollmentStatus | null | undefined;
-  /** At most 500 characters. */
+  /** Why the status changes, shown as statusReason; at most 500 characters. */
   statusReason?: string | null | undefined;
 };
 

@@ -3,39 +3,48 @@ import type { Config } from '../config.js';
 import { ServiceError } from '../errors.js';
 import { Enrollment } from './enrollment/enrollment.type.js';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list (Relay cursor connections).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow: ask again with after: endCursor.' })
   hasNextPage!: boolean;
 
   @Field(() => Boolean, { description: 'True when the page does not start at the beginning of the list.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first item of the page; null when the page is empty.',
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The cursor of the last item of the page, to pass as after for the next page; null when the page is empty.',
+  })
   endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One enrollment of a page, with its cursor.' })
 export class EnrollmentEdge {
   @Field(() => String, { description: 'Opaque; valid as `after` with the same orderBy.' })
   cursor!: string;
 
-  @Field(() => Enrollment)
+  @Field(() => Enrollment, { description: 'The enrollment.' })
   node!: Enrollment;
 }
 
 @ObjectType({ description: 'A page of enrollments (cursor pagination, forward only).' })
 export class EnrollmentConnection {
-  @Field(() => [EnrollmentEdge])
+  @Field(() => [EnrollmentEdge], {
+    description: "The page's enrollments in order, each with its cursor; [] past the end.",
+  })
   edges!: EnrollmentEdge[];
 
   @Field(() => [Enrollment], { description: 'The nodes of edges, for clients that need no cursors.' })
   nodes!: Enrollment[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Cursors of the page and whether more follow.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Matching enrollments over all pages (after filtering).' })

@@ -35,12 +35,31 @@ export const RESOLVERS = [
  * The executable schema (code-first, type-graphql). No file is written here: emit-schema.ts
  * prints it to schema/schema.graphql for review and codegen, and a test keeps the two equal.
  */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Arguments are checked by hand where the contract asks (BAD_USER_INPUT with fieldPaths);
     // class-validator is not used.
     validate: false,
   });
+  describeRootTypes(schema);
+  return schema;
+}
+
+/**
+ * type-graphql builds Query and Mutation itself and takes no description for them; issue 14 §4
+ * wants every type described, so they get theirs here (a description changes no behaviour).
+ */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) {
+    query.description =
+      "Reads over Flip's Utility API for the configured programs, and over its Cloud API where configured.";
+  }
+  if (mutation) {
+    mutation.description =
+      'Writes to Flip: enrollment status and groups, group management, event dispatch and cancellation, commissioning. Each is validated before anything is sent.';
+  }
 }

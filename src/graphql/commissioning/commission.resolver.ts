@@ -12,7 +12,10 @@ export class CommissionResolver {
       "Cloud API: commission a site and its devices. Flip's list of missing attributes comes back as BAD_USER_INPUT.",
   })
   commissionSite(
-    @Arg('input', () => CommissionSiteInput) input: CommissionSiteInput,
+    @Arg('input', () => CommissionSiteInput, {
+      description: 'The site, its devices and whether Flip may auto-enroll it.',
+    })
+    input: CommissionSiteInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CommissionResultRecord> {
     return ctx.deps.writes.commissioning.commissionSite(ctx, input);

@@ -11,9 +11,14 @@ export class CommissioningResolver {
     description: 'Cloud API: programs a device of this type and size is eligible for.',
   })
   async eligiblePrograms(
-    @Arg('deviceType', () => DeviceTypeEnum) deviceType: DeviceType,
-    @Arg('totalCapacityWh', () => Int) totalCapacityWh: number,
-    @Arg('totalPowerW', () => Int) totalPowerW: number,
+    @Arg('deviceType', () => DeviceTypeEnum, { description: 'The type of the device to enroll.' })
+    deviceType: DeviceType,
+    @Arg('totalCapacityWh', () => Int, {
+      description: "The site's total battery capacity in Wh, at least 1 (e.g. 16000).",
+    })
+    totalCapacityWh: number,
+    @Arg('totalPowerW', () => Int, { description: "The site's total rated power in W, at least 1." })
+    totalPowerW: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CloudProgramRecord[]> {
     // REFERENCE.md 2.2: total_capacity_wh is an int >= 1; total_power_w likewise must be positive.

@@ -8,28 +8,40 @@ export class EnrollmentFormField {
   @Field(() => String, { description: 'The attribute name to send back, e.g. account_id.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The label to show, e.g. Utility Account Number; null when Flip gives none.',
+  })
   label!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'boolean, number or string.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The input kind: boolean, number or string; null when Flip gives none.',
+  })
   type!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Help text, may contain Markdown links.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Help text, may contain Markdown links; null when none.',
+  })
   hint!: string | null;
 }
 
 @ObjectType({ description: 'A program a device could join (Cloud API GET /v1/programs).' })
 export class EligibleProgram {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The program's id at Flip (a UUID)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The program's display name, e.g. Demo Program." })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The program's description for homeowners; null when Flip gives none.",
+  })
   description!: string | null;
 
-  @Field(() => [DeviceTypeEnum])
+  @Field(() => [DeviceTypeEnum], { description: 'The device types the program accepts.' })
   eligibleDeviceTypes!: DeviceType[];
 
   @Field(() => Boolean, {
@@ -37,19 +49,34 @@ export class EligibleProgram {
   })
   canAutoEnroll!: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The lowest state of charge, 0-100 %, the program may take a battery to during events (e.g. 20); null when Flip gives none.',
+  })
   minimumReservePercentage!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many months a site must stay enrolled; null when not currently known.',
+  })
   minimumCommitmentMonths!: number | null;
 
   @Field(() => [Int], { description: 'Months of the year (1-12) the program runs.' })
   participationMonths!: number[];
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Estimated one-time upfront earnings for the site, in the program's currency units as Flip gives them (e.g. 1000); null when Flip gives none.",
+  })
   earningsForSiteUpfront!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Estimated yearly recurring earnings for the site, in the program's currency units as Flip gives them (e.g. 500); null when Flip gives none.",
+  })
   earningsForSiteYearly!: number | null;
 
   @Field(() => [EnrollmentFormField], { description: 'What the homeowner must provide to enroll.' })
@@ -67,9 +94,15 @@ export class EligibleProgram {
   })
   termsAndConditionsText!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When Flip created the program; null when Flip has none.',
+  })
   createdAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When Flip last changed the program; null when Flip has none.',
+  })
   updatedAt!: Date | null;
 }

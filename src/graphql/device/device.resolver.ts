@@ -20,11 +20,14 @@ export class DeviceResolver {
     nullable: true,
     description: 'A device by id, searched across the configured programs; null when absent.',
   })
-  device(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<DeviceEntry | null> {
+  device(
+    @Arg('id', () => ID, { description: "The OEM's device id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DeviceEntry | null> {
     return ctx.loaders.device(id);
   }
 
-  @FieldResolver(() => Site)
+  @FieldResolver(() => Site, { description: 'The site the device is installed at.' })
   async site(@Root() device: DeviceEntry, @Ctx() ctx: GraphQLContext): Promise<SiteEntry> {
     const enrollment = await enrollmentOf(ctx, device);
     if (!enrollment) throw new Error(`device ${device.id} lost its enrollment ${device.enrollmentId}`);

@@ -4,7 +4,7 @@ import { Enrollment } from './enrollment.type.js';
 
 @ObjectType({ description: 'Why one id of a bulk change failed.' })
 export class BulkItemError {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id that failed, as given.' })
   id!: string;
 
   @Field(() => String, {
@@ -12,7 +12,7 @@ export class BulkItemError {
   })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What went wrong, for people (not a stable value: compare code).' })
   message!: string;
 }
 

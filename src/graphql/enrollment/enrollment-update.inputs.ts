@@ -6,13 +6,20 @@ import { EnrollmentStatusEnum } from '../enums.js';
   description: 'PATCH /v1/enrollments/{id}: only the given fields are sent; at least one is needed.',
 })
 export class UpdateEnrollmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The enrollment to change (Flip's enrollment id)." })
   id!: string;
 
-  @Field(() => EnrollmentStatusEnum, { nullable: true })
+  @Field(() => EnrollmentStatusEnum, {
+    nullable: true,
+    description:
+      'The new status, if it changes; it must be a transition the service allows from the current status (else BAD_USER_INPUT).',
+  })
   status?: EnrollmentStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'At most 500 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the status changes, shown as statusReason; at most 500 characters.',
+  })
   statusReason?: string | null;
 
   @Field(() => [ID], {

@@ -10,8 +10,11 @@ export enum EnrollmentOrderField {
 }
 registerEnumType(EnrollmentOrderField, {
   name: 'EnrollmentOrderField',
-  description: 'Ties are broken by enrollment id, so every order is stable across pages.',
+  description:
+    'What enrollments are ordered by. Ties are broken by enrollment id, so every order is stable across pages.',
   valuesConfig: {
+    CREATED_AT: { description: 'When Flip created the enrollment (createdAt).' },
+    UPDATED_AT: { description: 'When Flip last changed the enrollment (updatedAt).' },
     ENROLLED_AT: {
       description: 'Enrollments never enrolled (no enrolledAt) come first ascending, last descending.',
     },
@@ -23,7 +26,14 @@ export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'The direction of an order.',
+  valuesConfig: {
+    ASC: { description: 'Smallest (earliest, A) first.' },
+    DESC: { description: 'Largest (latest, Z) first.' },
+  },
+});
 
 @InputType({ description: 'Every given criterion must hold; an empty list does not restrict.' })
 export class EnrollmentFilter {
@@ -56,12 +66,12 @@ export class EnrollmentFilter {
   search?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'How to order a list of enrollments.' })
 export class EnrollmentOrder {
-  @Field(() => EnrollmentOrderField)
+  @Field(() => EnrollmentOrderField, { description: 'What to order by.' })
   field!: EnrollmentOrderField;
 
-  @Field(() => OrderDirection)
+  @Field(() => OrderDirection, { description: 'Ascending or descending.' })
   direction!: OrderDirection;
 }
 
@@ -81,7 +91,10 @@ export class EnrollmentPageArgs {
   })
   after?: string | null;
 
-  @Field(() => EnrollmentFilter, { nullable: true })
+  @Field(() => EnrollmentFilter, {
+    nullable: true,
+    description: 'Only enrollments matching it; all when absent.',
+  })
   filter?: EnrollmentFilter | null;
 
   @Field(() => EnrollmentOrder, { nullable: true, description: 'Default: CREATED_AT ASC.' })

@@ -12,7 +12,8 @@ import { Enrollment } from './enrollment.type.js';
 export class EnrollmentMutationResolver {
   @Mutation(() => Enrollment, { description: 'PATCH /v1/enrollments/{id} with the given fields only.' })
   updateEnrollment(
-    @Arg('input', () => UpdateEnrollmentInput) input: UpdateEnrollmentInput,
+    @Arg('input', () => UpdateEnrollmentInput, { description: 'The enrollment and the fields to change.' })
+    input: UpdateEnrollmentInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EnrollmentEntry> {
     return ctx.deps.writes.enrollments.update(ctx, {
@@ -25,8 +26,12 @@ export class EnrollmentMutationResolver {
 
   @Mutation(() => Enrollment, { description: 'Sets status ACTIVE, with an optional reason.' })
   approveEnrollment(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: 'Why, stored as statusReason (at most 500 characters).',
+    })
+    reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EnrollmentEntry> {
     return setStatus(ctx, 'approveEnrollment', id, 'ACTIVE', reason);
@@ -34,8 +39,12 @@ export class EnrollmentMutationResolver {
 
   @Mutation(() => Enrollment, { description: 'Sets status PAUSED, with an optional reason.' })
   pauseEnrollment(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: 'Why, stored as statusReason (at most 500 characters).',
+    })
+    reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EnrollmentEntry> {
     return setStatus(ctx, 'pauseEnrollment', id, 'PAUSED', reason);
@@ -43,8 +52,12 @@ export class EnrollmentMutationResolver {
 
   @Mutation(() => Enrollment, { description: 'Sets status REJECTED, with an optional reason.' })
   rejectEnrollment(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: 'Why, stored as statusReason (at most 500 characters).',
+    })
+    reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EnrollmentEntry> {
     return setStatus(ctx, 'rejectEnrollment', id, 'REJECTED', reason);
@@ -52,8 +65,12 @@ export class EnrollmentMutationResolver {
 
   @Mutation(() => Enrollment, { description: 'Sets status UNENROLLED, with an optional reason.' })
   unenrollEnrollment(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('id', () => ID, { description: "The enrollment to change (Flip's enrollment id)." }) id: string,
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: 'Why, stored as statusReason (at most 500 characters).',
+    })
+    reason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EnrollmentEntry> {
     return setStatus(ctx, 'unenrollEnrollment', id, 'UNENROLLED', reason);
@@ -66,8 +83,16 @@ export class EnrollmentMutationResolver {
   updateEnrollments(
     @Arg('ids', () => [ID], { description: 'At most 1000; a repeated id is applied and reported once.' })
     ids: string[],
-    @Arg('status', () => EnrollmentStatusEnum) status: EnrollmentStatus,
-    @Arg('statusReason', () => String, { nullable: true }) statusReason: string | null | undefined,
+    @Arg('status', () => EnrollmentStatusEnum, {
+      description:
+        'The status to set on every enrollment; each must allow the transition (else it is listed in failed).',
+    })
+    status: EnrollmentStatus,
+    @Arg('statusReason', () => String, {
+      nullable: true,
+      description: 'Why, stored as statusReason on every enrollment (at most 500 characters).',
+    })
+    statusReason: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BulkEnrollmentResult> {
     const patch = { status, ...(statusReason == null ? {} : { statusReason }) };

@@ -21,7 +21,10 @@ export class EnrollmentResolver {
     nullable: true,
     description: 'null when no such enrollment exists in the configured programs.',
   })
-  enrollment(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EnrollmentEntry | null> {
+  enrollment(
+    @Arg('id', () => ID, { description: "Flip's enrollment id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EnrollmentEntry | null> {
     return ctx.loaders.enrollment(id);
   }
 
@@ -37,7 +40,7 @@ export class EnrollmentResolver {
     return programId === null ? null : configuredProgram(ctx, programId);
   }
 
-  @FieldResolver(() => Site)
+  @FieldResolver(() => Site, { description: 'The enrolled site (embedded in the enrollment by Flip).' })
   site(@Root() enrollment: EnrollmentEntry): SiteEntry {
     return toSiteEntry(enrollment);
   }
@@ -52,7 +55,7 @@ export class EnrollmentResolver {
     return enrollment.site.groups.map((g) => ({ id: g.id, name: g.name, programId }));
   }
 
-  @FieldResolver(() => [Device])
+  @FieldResolver(() => [Device], { description: 'The devices enrolled with the site; [] when none.' })
   devices(@Root() enrollment: EnrollmentEntry): DeviceEntry[] {
     return toDeviceEntries(enrollment);
   }

@@ -15,7 +15,8 @@ export class DispatchResolver {
       'Dispatches once per idempotencyKey: a repeat with the same key and input returns the same event.',
   })
   dispatchEvent(
-    @Arg('input', () => DispatchEventInput) input: DispatchEventInput,
+    @Arg('input', () => DispatchEventInput, { description: 'The program, targets and actions.' })
+    input: DispatchEventInput,
     @Arg('idempotencyKey', () => String, {
       description:
         'Chosen by the caller (e.g. a UUID), at most 200 characters; remembered for IDEMPOTENCY_TTL_S.',
@@ -31,7 +32,8 @@ export class DispatchResolver {
     description: 'What dispatchEvent would do with this input: validated, targets resolved, nothing written.',
   })
   previewEvent(
-    @Arg('input', () => DispatchEventInput) input: DispatchEventInput,
+    @Arg('input', () => DispatchEventInput, { description: 'The program, targets and actions.' })
+    input: DispatchEventInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EventPreview> {
     refuseCalendarDates(input);
@@ -42,7 +44,10 @@ export class DispatchResolver {
     description:
       'Cancels an event that has not completed (DELETE /v1/events/{id}); NOT_FOUND for an unknown id.',
   })
-  cancelEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  cancelEvent(
+    @Arg('id', () => ID, { description: "Flip's event id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
     return ctx.deps.writes.dispatch.cancel(ctx, id);
   }
 }

@@ -7,7 +7,7 @@ export class EventPreview {
   @Field(() => Int, { description: 'Enrollments the targets reach, whatever their status.' })
   targetEnrollmentCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Distinct sites the targets reach, whatever their enrollment status.' })
   targetSiteCount!: number;
 
   @Field(() => Int, { description: 'Devices the targets reach, batteries and EV chargers.' })

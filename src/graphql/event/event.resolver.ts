@@ -21,7 +21,11 @@ export class EventResolver {
       "Events of the configured programs, newest first, cancelled ones included; optionally one program's, optionally by status.",
   })
   async events(
-    @Arg('programId', () => ID, { nullable: true }) programId: string | null | undefined,
+    @Arg('programId', () => ID, {
+      nullable: true,
+      description: "Only this program's events; all configured programs' when absent.",
+    })
+    programId: string | null | undefined,
     @Arg('status', () => [EventStatusEnum], {
       nullable: true,
       description: 'Any of these; [] does not restrict.',
@@ -37,7 +41,10 @@ export class EventResolver {
     description:
       'null when no such event in the configured programs (GET /v1/events, and the cancellations recorded here).',
   })
-  event(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EventEntry | null> {
+  event(
+    @Arg('id', () => ID, { description: "Flip's event id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EventEntry | null> {
     return ctx.loaders.event(id);
   }
 

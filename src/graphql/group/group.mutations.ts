@@ -12,7 +12,8 @@ export class GroupMutationResolver {
     description: 'POST /v1/programs/{programId}/groups; CONFLICT when the id is taken.',
   })
   createGroup(
-    @Arg('input', () => CreateGroupInput) input: CreateGroupInput,
+    @Arg('input', () => CreateGroupInput, { description: "The program, the new group's id and its name." })
+    input: CreateGroupInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GroupEntry> {
     return ctx.deps.writes.groups.create(ctx, { programId: input.programId, id: input.id, name: input.name });
@@ -20,9 +21,10 @@ export class GroupMutationResolver {
 
   @Mutation(() => Group, { description: 'PATCH /v1/programs/{programId}/groups/{id} with a new name.' })
   renameGroup(
-    @Arg('programId', () => ID) programId: string,
-    @Arg('id', () => ID) id: string,
-    @Arg('name', () => String) name: string,
+    @Arg('programId', () => ID, { description: "The group's program; a configured program." })
+    programId: string,
+    @Arg('id', () => ID, { description: "The group's id in that program." }) id: string,
+    @Arg('name', () => String, { description: 'The new display name; not blank.' }) name: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GroupEntry> {
     return ctx.deps.writes.groups.rename(ctx, { programId, id, name });
@@ -33,8 +35,9 @@ export class GroupMutationResolver {
       'DELETE /v1/programs/{programId}/groups/{id}: member sites lose the group and stay enrolled; NOT_FOUND when unknown.',
   })
   deleteGroup(
-    @Arg('programId', () => ID) programId: string,
-    @Arg('id', () => ID) id: string,
+    @Arg('programId', () => ID, { description: "The group's program; a configured program." })
+    programId: string,
+    @Arg('id', () => ID, { description: "The group's id in that program." }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     return ctx.deps.writes.groups.delete(ctx, { programId, id });
@@ -44,8 +47,9 @@ export class GroupMutationResolver {
     description: "Adds the group to the sites of these enrollments, keeping each site's other groups.",
   })
   addEnrollmentsToGroup(
-    @Arg('programId', () => ID) programId: string,
-    @Arg('groupId', () => ID) groupId: string,
+    @Arg('programId', () => ID, { description: "The group's program; a configured program." })
+    programId: string,
+    @Arg('groupId', () => ID, { description: "The group's id in that program." }) groupId: string,
     @Arg('enrollmentIds', () => [ID], { description: 'At most 1000; repeats are applied and reported once.' })
     enrollmentIds: string[],
     @Ctx() ctx: GraphQLContext,
@@ -57,8 +61,9 @@ export class GroupMutationResolver {
     description: "Removes the group from the sites of these enrollments, keeping each site's other groups.",
   })
   removeEnrollmentsFromGroup(
-    @Arg('programId', () => ID) programId: string,
-    @Arg('groupId', () => ID) groupId: string,
+    @Arg('programId', () => ID, { description: "The group's program; a configured program." })
+    programId: string,
+    @Arg('groupId', () => ID, { description: "The group's id in that program." }) groupId: string,
     @Arg('enrollmentIds', () => [ID], { description: 'At most 1000; repeats are applied and reported once.' })
     enrollmentIds: string[],
     @Ctx() ctx: GraphQLContext,

@@ -12,7 +12,7 @@ import { Group } from './group.type.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
-  @FieldResolver(() => Program)
+  @FieldResolver(() => Program, { description: 'The program the group belongs to.' })
   program(@Root() group: GroupEntry, @Ctx() ctx: GraphQLContext): ProgramConfig {
     // Groups are only reached through configured programs; the fallback names an unconfigured one.
     return configuredProgram(ctx, group.programId) ?? { id: group.programId, name: group.programId };
@@ -38,7 +38,11 @@ export class GroupResolver {
   })
   async stats(
     @Root() group: GroupEntry,
-    @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | null | undefined,
+    @Arg('filter', () => EnrollmentFilter, {
+      nullable: true,
+      description: 'Only enrollments matching it; all when absent.',
+    })
+    filter: EnrollmentFilter | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<FleetStats> {
     return computeFleetStats(filterEnrollments(await membersOf(group, ctx), filter));

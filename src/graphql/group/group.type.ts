@@ -12,6 +12,6 @@ export class Group {
   })
   programId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The group's display name, e.g. My Group." })
   name!: string;
 }

@@ -25,7 +25,10 @@ export class ProgramResolver {
   }
 
   @Query(() => Program, { nullable: true, description: 'null when the id is not a configured program.' })
-  program(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): ProgramConfig | null {
+  program(
+    @Arg('id', () => ID, { description: 'The program id.' }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): ProgramConfig | null {
     return configuredProgram(ctx, id);
   }
 
@@ -50,7 +53,7 @@ export class ProgramResolver {
   })
   async enrollment(
     @Root() program: ProgramConfig,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "Flip's enrollment id." }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EnrollmentEntry | null> {
     return (await ctx.loaders.programIndex(program.id)).enrollmentById.get(id) ?? null;
@@ -62,7 +65,7 @@ export class ProgramResolver {
   })
   async site(
     @Root() program: ProgramConfig,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The OEM's site id." }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SiteEntry | null> {
     return (await ctx.loaders.programIndex(program.id)).siteById.get(id) ?? null;
@@ -79,7 +82,7 @@ export class ProgramResolver {
   @FieldResolver(() => Group, { nullable: true, description: 'One group of this program; null when absent.' })
   group(
     @Root() program: ProgramConfig,
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: "The group's id in this program." }) id: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GroupEntry | null> {
     return ctx.loaders.group(program.id, id);
@@ -88,7 +91,11 @@ export class ProgramResolver {
   @FieldResolver(() => [Event], { nullable: true, description: "The program's events, newest first." })
   async events(
     @Root() program: ProgramConfig,
-    @Arg('status', () => [EventStatusEnum], { nullable: true }) status: EventStatus[] | null | undefined,
+    @Arg('status', () => [EventStatusEnum], {
+      nullable: true,
+      description: 'Any of these statuses; all when absent or [].',
+    })
+    status: EventStatus[] | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     return eventsOf(await ctx.loaders.events(), { programId: program.id, status, now: ctx.now });
@@ -100,7 +107,11 @@ export class ProgramResolver {
   })
   async stats(
     @Root() program: ProgramConfig,
-    @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | null | undefined,
+    @Arg('filter', () => EnrollmentFilter, {
+      nullable: true,
+      description: 'Only enrollments matching it; all when absent.',
+    })
+    filter: EnrollmentFilter | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<FleetStats> {
     const index = await ctx.loaders.programIndex(program.id);

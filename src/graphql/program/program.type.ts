@@ -6,7 +6,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
     "One of the utility's programs, as configured (the Utility API has no list-programs endpoint).",
 })
 export class Program {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The program's id at Flip (as configured in FLIP_PROGRAMS)." })
   id!: string;
 
   @Field(() => String, { description: 'The display name configured in FLIP_PROGRAMS (the id when none).' })

@@ -16,7 +16,10 @@ export class SiteResolver {
     nullable: true,
     description: "A site by the OEM's site id, searched across the configured programs; null when absent.",
   })
-  site(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<SiteEntry | null> {
+  site(
+    @Arg('id', () => ID, { description: "The OEM's site id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SiteEntry | null> {
     return ctx.loaders.site(id);
   }
 

@@ -2,12 +2,12 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { EnrollmentStatus } from '../../flip/index.js';
 import { EnrollmentStatusEnum } from '../enums.js';
 
-@ObjectType()
+@ObjectType({ description: 'How many enrollments have one status.' })
 export class EnrollmentStatusCount {
-  @Field(() => EnrollmentStatusEnum)
+  @Field(() => EnrollmentStatusEnum, { description: 'The status counted.' })
   status!: EnrollmentStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enrollments with that status (0 or more).' })
   count!: number;
 }
 
@@ -15,7 +15,7 @@ export class EnrollmentStatusCount {
   description: 'Counts and sums over a set of enrollments; the battery sums cover ACTIVE enrollments only.',
 })
 export class FleetStats {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Enrollments in the set, whatever their status.' })
   enrollmentCount!: number;
 
   @Field(() => Int, { description: 'Distinct sites.' })
@@ -33,13 +33,20 @@ export class FleetStats {
   activeBatteryCount!: number;
 
   @Field(() => Float, {
-    description: 'Sum of batteryCapacityWh over the active batteries (unknown counts as 0).',
+    description:
+      'Sum of batteryCapacityWh (rated capacity, Wh) over the active batteries (unknown counts as 0).',
   })
   activeBatteryCapacityWh!: number;
 
-  @Field(() => Float, { description: 'Sum of batteryPowerInputW over the active batteries.' })
+  @Field(() => Float, {
+    description:
+      'Sum of batteryPowerInputW (rated charge power, W) over the active batteries (unknown counts as 0).',
+  })
   activeBatteryPowerInputW!: number;
 
-  @Field(() => Float, { description: 'Sum of batteryPowerOutputW over the active batteries.' })
+  @Field(() => Float, {
+    description:
+      'Sum of batteryPowerOutputW (rated discharge power, W) over the active batteries (unknown counts as 0).',
+  })
   activeBatteryPowerOutputW!: number;
 }

@@ -5,10 +5,14 @@ import { DateTimeScalar } from '../scalars.js';
 /** The window of Device.telemetry. */
 @ArgsType()
 export class TelemetryWindowArgs {
-  @Field(() => DateTimeScalar, { description: 'Start of the window (inclusive).' })
+  @Field(() => DateTimeScalar, {
+    description: 'Start of the window (inclusive), sent to Flip as start_time.',
+  })
   from!: Date;
 
-  @Field(() => DateTimeScalar, { description: 'End of the window; after from.' })
+  @Field(() => DateTimeScalar, {
+    description: 'End of the window, sent to Flip as end_time; must be after from, else BAD_USER_INPUT.',
+  })
   to!: Date;
 }
 
