@@ -393,6 +393,25 @@ export type EventDetailQuery = {
   } | null;
 };
 
+export type EventResultsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EventResultsQuery = {
+  event: {
+    id: string;
+    status: EventStatus;
+    performance: {
+      targetedSiteCount: number;
+      participatingSiteCount: number;
+      expectedPowerW: number;
+      actualPowerW: number;
+      expectedEnergyWh: number;
+      actualEnergyWh: number;
+    } | null;
+  } | null;
+};
+
 export type EventsListQueryVariables = Exact<{
   programId?: string | number | null | undefined;
   status?: Array<EventStatus> | EventStatus | null | undefined;
@@ -1678,6 +1697,62 @@ export const EventDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
+export const EventResultsDocument = {
+  __meta__: { hash: 'sha256:586992df0bf73aa7c5dc0f63eec3f59aa78435422f1955632f315a16bd6448ed' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EventResults' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'event' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'performance' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'targetedSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participatingSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedEnergyWh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualEnergyWh' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventResultsQuery, EventResultsQueryVariables>;
 export const EventsListDocument = {
   __meta__: { hash: 'sha256:31fd0e5aa58c9176f7a5d6f31780dde20e68dc1de099592400ff41adb66618d7' },
   kind: 'Document',

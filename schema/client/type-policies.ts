@@ -34,6 +34,7 @@ export const typePolicies = {
   EnrollmentStatusCount: { keyFields: false, merge: true },
   Event: { keyFields: ['id'] },
   EventAction: { keyFields: false, merge: true },
+  EventPerformance: { keyFields: false, merge: true },
   EventPreview: { keyFields: false, merge: true },
   EventSiteParticipation: { keyFields: false, merge: true },
   FleetStats: { keyFields: false, merge: true },
