@@ -395,12 +395,16 @@ export type EventDetailQuery = {
 
 export type EventResultsQueryVariables = Exact<{
   id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  participating?: boolean | null | undefined;
 }>;
 
 export type EventResultsQuery = {
   event: {
     id: string;
     status: EventStatus;
+    missingTargetCount: number;
     performance: {
       targetedSiteCount: number;
       participatingSiteCount: number;
@@ -409,6 +413,17 @@ export type EventResultsQuery = {
       expectedEnergyWh: number;
       actualEnergyWh: number;
     } | null;
+    siteParticipations: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{ siteId: string; isParticipating: boolean; actualEnergyWh: number | null }>;
+    } | null;
+    targets: Array<
+      | { __typename: 'Device'; id: string; type: DeviceType }
+      | { __typename: 'Group'; programId: string; id: string; name: string }
+      | { __typename: 'Program'; id: string; name: string }
+      | { __typename: 'Site'; id: string }
+    >;
   } | null;
 };
 
@@ -440,6 +455,33 @@ export type EventsListQuery = {
       enableGridImport: boolean | null;
     }>;
   }>;
+};
+
+export type EventsPageQueryVariables = Exact<{
+  programId?: string | number | null | undefined;
+  status?: Array<EventStatus> | EventStatus | null | undefined;
+  startsAfter?: string | null | undefined;
+  startsBefore?: string | null | undefined;
+  targetType?: EventTargetType | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type EventsPageQuery = {
+  eventConnection: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        programId: string;
+        status: EventStatus;
+        targetType: EventTargetType;
+        startsAt: string;
+      };
+    }>;
+  };
 };
 
 export type FleetOverviewQueryVariables = Exact<{ [key: string]: never }>;
@@ -641,6 +683,31 @@ export type SiteDetailQuery = {
         mode: ActionMode | null;
       } | null;
     }>;
+  } | null;
+};
+
+export type SiteEventHistoryQueryVariables = Exact<{
+  siteId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: Array<EventStatus> | EventStatus | null | undefined;
+}>;
+
+export type SiteEventHistoryQuery = {
+  site: {
+    id: string;
+    events: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{
+        id: string;
+        programId: string;
+        status: EventStatus;
+        targetType: EventTargetType;
+        startsAt: string;
+        canceledAt: string | null;
+      }>;
+    } | null;
   } | null;
 };
 
@@ -1698,7 +1765,7 @@ export const EventDetailDocument = {
   ],
 } as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
 export const EventResultsDocument = {
-  __meta__: { hash: 'sha256:586992df0bf73aa7c5dc0f63eec3f59aa78435422f1955632f315a16bd6448ed' },
+  __meta__: { hash: 'sha256:2251e6fdee99447b77c988f81a3287330b3535bd77551e908f89bd22c80ed738' },
   kind: 'Document',
   definitions: [
     {
@@ -1710,6 +1777,21 @@ export const EventResultsDocument = {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'participating' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
         },
       ],
       selectionSet: {
@@ -1742,6 +1824,109 @@ export const EventResultsDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'actualPowerW' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'expectedEnergyWh' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'actualEnergyWh' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'siteParticipations' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'participating' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'participating' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'siteId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'isParticipating' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actualEnergyWh' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingTargetCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'targets' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Group' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Site' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Device' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                          ],
+                        },
+                      },
                     ],
                   },
                 },
@@ -1845,6 +2030,147 @@ export const EventsListDocument = {
     },
   ],
 } as unknown as DocumentNode<EventsListQuery, EventsListQueryVariables>;
+export const EventsPageDocument = {
+  __meta__: { hash: 'sha256:5d879fa3b613d7a9c4260a0044214976d9035038ced9cd601bf4cf60992a8a14' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EventsPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventStatus' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'startsAfter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'startsBefore' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'targetType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventTargetType' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'eventConnection' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'startsAfter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'startsAfter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'startsBefore' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'startsBefore' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'targetType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'targetType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'targetType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventsPageQuery, EventsPageQueryVariables>;
 export const FleetOverviewDocument = {
   __meta__: { hash: 'sha256:f5be93d0c6cc6b83ac5d1e6ac89c54d2adf699a42f12611ce59cf6c3595bc951' },
   kind: 'Document',
@@ -2568,6 +2894,120 @@ export const SiteDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<SiteDetailQuery, SiteDetailQueryVariables>;
+export const SiteEventHistoryDocument = {
+  __meta__: { hash: 'sha256:74d6a0d29dac8b6598c477cb51d9da9d5cbc32d4ca46b50fc3b202ebc92ffb81' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SiteEventHistory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventStatus' } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'site' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'events' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'status' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'targetType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'canceledAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SiteEventHistoryQuery, SiteEventHistoryQueryVariables>;
 export const UpdateEnrollmentDocument = {
   __meta__: { hash: 'sha256:54f611080ec31e039cebf38e8bce7f02da3bc3e6b2a858b82c23180fdc3f8f0c' },
   kind: 'Document',

@@ -7,6 +7,13 @@ import { DeviceResolver } from './device/device.resolver.js';
 import { EnrollmentMutationResolver } from './enrollment/enrollment.mutations.js';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver.js';
 import { DispatchResolver } from './event/dispatch.resolver.js';
+import {
+  DeviceEventsResolver,
+  EnrollmentEventsResolver,
+  EventConnectionResolver,
+  SiteEventsResolver,
+} from './event/event-history.resolver.js';
+import { EventResultsResolver } from './event/event-results.resolver.js';
 import { EventResolver, EventSiteParticipationResolver } from './event/event.resolver.js';
 import { GroupMutationResolver } from './group/group.mutations.js';
 import { GroupResolver } from './group/group.resolver.js';
@@ -23,6 +30,11 @@ export const RESOLVERS = [
   GroupResolver,
   EventResolver,
   EventSiteParticipationResolver,
+  EventResultsResolver,
+  EventConnectionResolver,
+  SiteEventsResolver,
+  DeviceEventsResolver,
+  EnrollmentEventsResolver,
   CommissioningResolver,
   // Writes (issue 6), and previewEvent, which shares dispatchEvent's validation.
   EnrollmentMutationResolver,
