@@ -280,6 +280,7 @@ export type EligibleProgramsQuery = {
     participationMonths: Array<number>;
     earningsForSiteUpfront: number | null;
     earningsForSiteYearly: number | null;
+    program: { id: string; name: string } | null;
   }>;
 };
 
@@ -606,6 +607,22 @@ export type ProgramDashboardQuery = {
       }>;
     } | null;
   } | null;
+};
+
+export type ProgramDetailsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProgramDetailsQuery = {
+  programs: Array<{
+    id: string;
+    name: string;
+    description: string | null;
+    eligibleDeviceTypes: Array<DeviceType> | null;
+    minimumReservePercentage: number | null;
+    minimumCommitmentMonths: number | null;
+    participationMonths: Array<number> | null;
+    earningsForSiteUpfront: number | null;
+    earningsForSiteYearly: number | null;
+  }>;
 };
 
 export type RemoveEnrollmentsFromGroupMutationVariables = Exact<{
@@ -1281,7 +1298,7 @@ export const DispatchEventDocument = {
   ],
 } as unknown as DocumentNode<DispatchEventMutation, DispatchEventMutationVariables>;
 export const EligibleProgramsDocument = {
-  __meta__: { hash: 'sha256:c484322148565da76973668147506fddb5227a1e6c0eaa717c7d0e9a7a7e1ee2' },
+  __meta__: { hash: 'sha256:9fbf12a185e85c0a83acf6c14826f3774d50396813ee6002847da801e2832600' },
   kind: 'Document',
   definitions: [
     {
@@ -1344,6 +1361,17 @@ export const EligibleProgramsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'participationMonths' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteUpfront' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteYearly' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'program' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -2599,6 +2627,40 @@ export const ProgramDashboardDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgramDashboardQuery, ProgramDashboardQueryVariables>;
+export const ProgramDetailsDocument = {
+  __meta__: { hash: 'sha256:62ab11d994c72a2974860e449daa2159f885bdaca90532c812b84773556adc3d' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgramDetails' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eligibleDeviceTypes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumReservePercentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumCommitmentMonths' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'participationMonths' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteUpfront' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteYearly' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgramDetailsQuery, ProgramDetailsQueryVariables>;
 export const RemoveEnrollmentsFromGroupDocument = {
   __meta__: { hash: 'sha256:061f58f7f97f94d0062183e65fe3cd8cf0f379e3c7f5c9a27f69fc465720e635' },
   kind: 'Document',

@@ -17,6 +17,7 @@ import { EventResultsResolver } from './event/event-results.resolver.js';
 import { EventResolver, EventSiteParticipationResolver } from './event/event.resolver.js';
 import { GroupMutationResolver } from './group/group.mutations.js';
 import { GroupResolver } from './group/group.resolver.js';
+import { EligibleProgramLinkResolver, ProgramCloudResolver } from './program/program-cloud.resolver.js';
 import { ProgramResolver } from './program/program.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 import { SiteResolver } from './site/site.resolver.js';
@@ -24,6 +25,8 @@ import { SiteResolver } from './site/site.resolver.js';
 /** Every resolver class of the schema; issue 6's write resolvers are added here. */
 export const RESOLVERS = [
   ProgramResolver,
+  ProgramCloudResolver,
+  EligibleProgramLinkResolver,
   EnrollmentResolver,
   SiteResolver,
   DeviceResolver,
