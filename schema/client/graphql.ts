@@ -125,6 +125,17 @@ export type OrderDirection = 'ASC' | 'DESC';
 
 export type PowerMode = 'FOLLOW_LOAD' | 'SETPOINT';
 
+/** What a preview issue is about; its ids are enrollment or device ids as each value says. */
+export type PreviewIssueCode =
+  /** Targeted devices already in another non-cancelled event of the program overlapping in time. ids: devices. */
+  | 'DEVICES_IN_OVERLAPPING_EVENTS'
+  /** Targeted enrollments not ACTIVE: their devices are left out of power and energy. ids: enrollments. */
+  | 'ENROLLMENTS_NOT_ACTIVE'
+  /** Targeted EV chargers, left out of dispatchable power and energy. ids: devices. */
+  | 'EV_CHARGERS_LEFT_OUT'
+  /** No targeted battery is in an ACTIVE enrollment: the event moves no battery power. ids: the batteries reached (may be none). */
+  | 'NO_ACTIVE_BATTERY';
+
 /** PATCH /v1/enrollments/{id}: only the given fields are sent; at least one is needed. */
 export type UpdateEnrollmentInput = {
   /** Replaces the site's groups; [] removes all. Each must be a group of the enrollment's program. */
@@ -584,6 +595,7 @@ export type PreviewEventQuery = {
     dispatchablePowerW: number;
     dispatchableEnergyWh: number;
     warnings: Array<string>;
+    issues: Array<{ code: PreviewIssueCode; message: string; count: number; ids: Array<string> }>;
   };
 };
 
@@ -2620,7 +2632,7 @@ export const PauseEnrollmentDocument = {
   ],
 } as unknown as DocumentNode<PauseEnrollmentMutation, PauseEnrollmentMutationVariables>;
 export const PreviewEventDocument = {
-  __meta__: { hash: 'sha256:56f026623ccf466f4b1fb5a275f70edca6a88d3aa0044488f79cfe0ddc4597ae' },
+  __meta__: { hash: 'sha256:9d77d657d146d2b1c5c3498723d0857e7fccc1f3bf6e031e09cb5b62287bc7de' },
   kind: 'Document',
   definitions: [
     {
@@ -2659,6 +2671,19 @@ export const PreviewEventDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'dispatchablePowerW' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'dispatchableEnergyWh' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'warnings' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'issues' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ids' } },
+                    ],
+                  },
+                },
               ],
             },
           },

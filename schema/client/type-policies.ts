@@ -44,6 +44,7 @@ export const typePolicies = {
   FleetStats: { keyFields: false, merge: true },
   Group: { keyFields: ['programId', 'id'] },
   PageInfo: { keyFields: false, merge: true },
+  PreviewIssue: { keyFields: false, merge: true },
   Program: { keyFields: ['id'] },
   ProgramSpecificAttribute: { keyFields: false, merge: true },
   Site: { keyFields: ['id'] },
