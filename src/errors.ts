@@ -19,10 +19,25 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One offending input of a validation failure (`extensions.fields`, issue 14 section 4). */
+export interface FieldError {
+  /** The input's path in GraphQL argument names, e.g. `input.actions[0].startsAt` or `to`. */
+  path: string;
+  /** For people: what is wrong with this input. */
+  message: string;
+  /** For programs: the contract's code of this input's failure (BAD_USER_INPUT, NOT_FOUND, ...). */
+  code: ErrorCode;
+}
+
 /** The only extensions a ServiceError may carry besides its code. */
 export interface ErrorDetails {
   /** For BAD_USER_INPUT: the offending input paths, e.g. `input.targets[2].id` or `body.status`. */
   fieldPaths?: string[];
+  /**
+   * One entry per offending input, beside fieldPaths. When absent, the answer derives one entry
+   * per fieldPath with the error's message and code (server/format-error.ts).
+   */
+  fields?: FieldError[];
   /** For RATE_LIMITED: seconds the caller should wait. */
   retryAfterS?: number;
   /** For INTERNAL_SERVER_ERROR and upstream failures: the request id to quote to support. */

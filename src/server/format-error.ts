@@ -1,6 +1,6 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ERROR_CODES } from '../errors.js';
+import { ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
 import type { Logger } from './logger.js';
 import { PERSISTED_QUERY_CODES } from './persisted-queries.js';
 
@@ -43,11 +43,12 @@ export function createFormatError(logger: Logger, options: { hideSuggestions?: b
       const code = codeOf(formatted, error);
       const requestId = requestIdOf(error);
       if (PASS_THROUGH_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+        const message = options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message;
         return {
-          message: options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message,
+          message,
           locations: formatted.locations,
           path: formatted.path,
-          extensions: pickExtensions(formatted.extensions ?? {}, code),
+          extensions: pickExtensions(formatted.extensions ?? {}, code, message),
         };
       }
       const original = unwrapResolverError(error);
@@ -91,12 +92,43 @@ function codeOf(formatted: GraphQLFormattedError, error: unknown): string {
   return code === 'GRAPHQL_VALIDATION_FAILED' && isInputError ? 'BAD_USER_INPUT' : code;
 }
 
-function pickExtensions(ext: Record<string, unknown>, code: string): Record<string, unknown> {
+function pickExtensions(
+  ext: Record<string, unknown>,
+  code: string,
+  message: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { code };
-  if (Array.isArray(ext.fieldPaths)) out.fieldPaths = ext.fieldPaths;
+  if (Array.isArray(ext.fieldPaths)) {
+    out.fieldPaths = ext.fieldPaths;
+    out.fields = fieldsOf(ext, code, message);
+  }
   if (typeof ext.retryAfterS === 'number') out.retryAfterS = ext.retryAfterS;
   if (typeof ext.requestId === 'string') out.requestId = ext.requestId;
   return out;
+}
+
+/**
+ * `extensions.fields` (issue 14 section 4): one `{ path, message, code }` per offending input,
+ * as the error gave them (writes' Violations, upstream paths mapped to input paths), else one per
+ * fieldPath with the error's message and code. Only those three keys leave, as strings.
+ */
+function fieldsOf(ext: Record<string, unknown>, code: string, message: string): FieldError[] {
+  const given = Array.isArray(ext.fields) ? ext.fields.filter(isFieldError) : [];
+  if (given.length > 0) return given.map(({ path, message: m, code: c }) => ({ path, message: m, code: c }));
+  return (ext.fieldPaths as unknown[]).map((path) => ({
+    path: String(path),
+    message,
+    code: code as ErrorCode,
+  }));
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  const v = value as Partial<FieldError> | null;
+  return (
+    typeof v?.path === 'string' &&
+    typeof v.message === 'string' &&
+    (ERROR_CODES as readonly string[]).includes(v.code as string)
+  );
 }
 
 function requestIdOf(error: unknown): string | undefined {

@@ -34,4 +34,6 @@ export type { MembershipChange } from './group-membership.js';
 export type { GroupWrites } from './groups.js';
 export type { CommissionRequest, CommissioningWrites } from './commissioning.js';
 export { MAX_IDEMPOTENCY_KEY_CHARS, type DispatchWrites, type EventPreview } from './dispatch/index.js';
+/** EventPreview.issues: one entry per thing to know, with its code, count and first ids. */
+export { MAX_ISSUE_IDS, type PreviewIssue, type PreviewIssueCode } from './dispatch/preview-issues.js';
 export { asInputError, Violations } from './violations.js';

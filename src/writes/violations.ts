@@ -28,6 +28,11 @@ export class Violations {
     const more = this.list.length > MAX_LISTED ? `; and ${this.list.length - MAX_LISTED} more` : '';
     throw new ServiceError('BAD_USER_INPUT', `${summary}: ${shown.join('; ')}${more}.`, {
       fieldPaths: [...new Set(this.list.map((v) => v.path))],
+      fields: this.list.map((v) => ({
+        path: v.path,
+        message: `${v.path} ${v.message}`,
+        code: 'BAD_USER_INPUT',
+      })),
     });
   }
 }
@@ -66,7 +71,10 @@ export function asInputError(
   return new ServiceError(
     'BAD_USER_INPUT',
     `Flip refused the input at ${mapped.join(', ')}.`,
-    { fieldPaths: mapped },
+    {
+      fieldPaths: mapped,
+      fields: mapped.map((path) => ({ path, message: `Flip refused ${path}.`, code: 'BAD_USER_INPUT' })),
+    },
     { upstreamDetail: error.upstreamDetail },
   );
 }

@@ -206,7 +206,19 @@ describe('FEDERATION=true', () => {
     const answers = [];
     for (const representations of bad) {
       const res = await svc.gql<Entities>(ENROLLMENT_IDS, { representations });
-      answers.push({ data: res.body.data, errors: res.body.errors?.map((e) => e.extensions) });
+      // #14: extensions.fields has one entry per fieldPath, with the error's message and code.
+      for (const e of res.body.errors ?? [])
+        expect(e.extensions?.fields).toEqual(
+          (e.extensions?.fieldPaths as string[]).map((path) => ({
+            path,
+            message: e.message,
+            code: 'BAD_USER_INPUT',
+          })),
+        );
+      answers.push({
+        data: res.body.data,
+        errors: res.body.errors?.map(({ extensions: x }) => ({ code: x?.code, fieldPaths: x?.fieldPaths })),
+      });
     }
     expect(answers).toEqual([
       { data: null, errors: [{ code: 'BAD_USER_INPUT', fieldPaths: ['representations[1].__typename'] }] },

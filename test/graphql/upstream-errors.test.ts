@@ -46,7 +46,15 @@ describe("Flip's refusals reach callers in the service's own words", () => {
     expect(res.body.errors?.map((e) => [e.message, e.extensions])).toEqual([
       [
         'Flip refused the input at input.site.zipCode, input.site.stateCode.',
-        { code: 'BAD_USER_INPUT', fieldPaths: ['input.site.zipCode', 'input.site.stateCode'] },
+        {
+          code: 'BAD_USER_INPUT',
+          fieldPaths: ['input.site.zipCode', 'input.site.stateCode'],
+          fields: ['input.site.zipCode', 'input.site.stateCode'].map((path) => ({
+            path,
+            message: `Flip refused ${path}.`,
+            code: 'BAD_USER_INPUT',
+          })),
+        },
       ],
     ]);
     expect(svc.sim.journal.counts()).toEqual({ 'POST /v1/commission': 1 });

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { PreviewIssue } from './preview-issue.type.js';
 
 @ObjectType({
   description: 'What dispatchEvent would do with an input: validated, targets resolved, nothing written.',
@@ -31,4 +32,10 @@ export class EventPreview {
     description: 'What a dispatcher should know first, in a fixed order and wording.',
   })
   warnings!: string[];
+
+  @Field(() => [PreviewIssue], {
+    description:
+      'The warnings as data, in the same order: one entry per issue, with its code, count and ids.',
+  })
+  issues!: PreviewIssue[];
 }

@@ -231,6 +231,8 @@ describe('Mutation.cancelEvent', () => {
         canceledAt: string;
         canceledByCallerId: string | null;
         sites: unknown[];
+        performance: unknown;
+        siteParticipations: unknown;
       };
       events: { id: string }[];
       upcoming: { id: string }[];
@@ -245,6 +247,14 @@ describe('Mutation.cancelEvent', () => {
             sites {
               siteId
             }
+            performance {
+              targetedSiteCount
+              participatingSiteCount
+              actualEnergyWh
+            }
+            siteParticipations {
+              totalCount
+            }
           }
           events(status: [CANCELED]) {
             id
@@ -258,6 +268,11 @@ describe('Mutation.cancelEvent', () => {
     );
     const event = after.body.data?.event;
     expect(event).toMatchObject({ id, status: 'CANCELED', canceledByCallerId: null, sites: [] });
+    // #14: nothing took part: zero performance and an empty page, not an error.
+    expect([event?.performance, event?.siteParticipations]).toEqual([
+      { targetedSiteCount: 0, participatingSiteCount: 0, actualEnergyWh: 0 },
+      { totalCount: 0 },
+    ]);
     expect(after.body.errors).toBeUndefined();
     expect(Date.parse(event!.canceledAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(after.body.data?.events).toEqual([{ id }]);

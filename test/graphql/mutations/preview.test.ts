@@ -60,16 +60,27 @@ describe('Query.previewEvent', () => {
     });
     const got = res.body.data?.previewEvent;
     const want = expectedFigures(enrollments, 'DISCHARGE', 30);
-    expect({ ...got, dispatchableEnergyWh: undefined, warnings: undefined }).toEqual({
+    expect({ ...got, dispatchableEnergyWh: undefined, warnings: undefined, issues: undefined }).toEqual({
       ...want,
       dispatchableEnergyWh: undefined,
       warnings: undefined,
+      issues: undefined,
     });
     expect(got?.dispatchableEnergyWh).toBeCloseTo(want.dispatchableEnergyWh, 3);
     const inactive = enrollments.filter((e) => e.status !== 'ACTIVE').length;
     expect(got?.warnings[0]).toMatch(
       new RegExp(`^${inactive} of ${enrollments.length} targeted enrollments are not ACTIVE \\(`),
     );
+    // #14: the same as data, the ids capped at 20 in target order, count saying how many.
+    const notActive = enrollments.filter((e) => e.status !== 'ACTIVE').map((e) => e.id);
+    expect(notActive.length).toBeGreaterThan(20);
+    expect(got?.issues[0]).toEqual({
+      code: 'ENROLLMENTS_NOT_ACTIVE',
+      message: got?.warnings[0],
+      count: notActive.length,
+      ids: notActive.slice(0, 20),
+    });
+    expect(got?.issues.map((i) => i.message)).toEqual(got?.warnings);
     expect(
       svc.sim.journal
         .calls()
@@ -115,6 +126,26 @@ describe('Query.previewEvent', () => {
         `1 targeted device is an EV charger, e.g. ${charger.id}: left out of dispatchable power and energy.`,
         'No targeted battery belongs to an ACTIVE enrollment: the event moves no battery power.',
       ],
+      issues: [
+        {
+          code: 'ENROLLMENTS_NOT_ACTIVE',
+          message: `1 of 2 targeted enrollments is not ACTIVE (1 PAUSED), e.g. ${paused.id}: their devices are left out of dispatchable power and energy.`,
+          count: 1,
+          ids: [paused.id],
+        },
+        {
+          code: 'EV_CHARGERS_LEFT_OUT',
+          message: `1 targeted device is an EV charger, e.g. ${charger.id}: left out of dispatchable power and energy.`,
+          count: 1,
+          ids: [charger.id],
+        },
+        {
+          code: 'NO_ACTIVE_BATTERY',
+          message: 'No targeted battery belongs to an ACTIVE enrollment: the event moves no battery power.',
+          count: 1,
+          ids: [paused.devices![0]!.id],
+        },
+      ],
     });
   });
 
@@ -144,6 +175,9 @@ describe('Query.previewEvent', () => {
     expect(res.body.data?.previewEvent.warnings).toEqual([
       `1 targeted device is already in 1 overlapping event of program ${programId} (${eventId}), e.g. ${battery.id}.`,
     ]);
+    expect(res.body.data?.previewEvent.issues.map((i) => [i.code, i.count, i.ids])).toEqual([
+      ['DEVICES_IN_OVERLAPPING_EVENTS', 1, [battery.id]],
+    ]);
     // #13: once cancelled (and still listed as CANCELED), the event overlaps nothing.
     await svc.gql(`mutation ($id: ID!) { cancelEvent(id: $id) }`, { id: eventId });
     const after = await preview({
@@ -153,6 +187,7 @@ describe('Query.previewEvent', () => {
       actions: [{ mode: 'CHARGE', startsAt: later, durationS: 3600 }],
     });
     expect(after.body.data?.previewEvent.warnings).toEqual([]);
+    expect(after.body.data?.previewEvent.issues).toEqual([]);
   });
 
   it('validates like dispatchEvent and writes nothing', async () => {
