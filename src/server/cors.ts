@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** What a browser page may send: the token, JSON, Apollo's CSRF header, a trace context. */
-const ALLOWED_HEADERS = 'authorization, content-type, apollo-require-preflight, traceparent, x-request-id';
+/** What a browser page may send: the token, JSON, Apollo's CSRF header, a trace context, debug. */
+const ALLOWED_HEADERS =
+  'authorization, content-type, apollo-require-preflight, traceparent, x-request-id, x-debug-cost';
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 /** What a page may read from an answer besides the simple headers. */
 const EXPOSED_HEADERS = 'x-request-id, www-authenticate';
