@@ -5,6 +5,7 @@ import { createFlipClients } from './flip/index.js';
 import { createContext, createSchema, createSubgraphSchema } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { healthRoute } from './server/health.js';
+import { formatBanner } from './server/banner.js';
 import { startHttpServer } from './server/http.js';
 import { createIde } from './server/ide/index.js';
 import { inputChecksPlugin } from './server/input-checks.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   logDestination?: DestinationStream;
   /** The cross-request cache's wall clock in epoch ms (tests move it past a TTL). */
   cacheClock?: () => number;
+  /** Where the development banner goes (main.ts: stdout); not printed without it or in production. */
+  printBanner?: (text: string) => void;
 }
 
 export interface App {
@@ -140,6 +143,18 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     createContext: (req) => createContext(deps, { requestId: req.requestId, caller: req.caller }),
   });
 
+  if (config.nodeEnv === 'development' && options.printBanner) {
+    options.printBanner(
+      formatBanner({
+        graphqlUrl: server.graphqlUrl,
+        ide: config.ide,
+        simulatorUrl: simulator?.url,
+        upstreamUrl: upstream.utilityUrl,
+        auth: authMode(config, authenticator),
+        corsOrigins: config.corsOrigins,
+      }),
+    );
+  }
   if (simulator) {
     logger.info(
       { simulator: simulator.url, programs: upstream.programs.map((p) => p.id) },
@@ -168,6 +183,16 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       await simulator?.close();
     },
   };
+}
+
+function authMode(config: Readonly<Config>, authenticator: Authenticator | undefined): string {
+  if (!authenticator) return 'off: any caller may query (no GRAPHQL_API_KEYS or JWT configured)';
+  const jwt = config.auth.jwt;
+  const parts = [
+    ...(config.auth.apiKeys.length > 0 ? [`${config.auth.apiKeys.length} API key(s)`] : []),
+    ...(jwt ? [`JWT (${jwt.jwksUrl ? 'JWKS' : 'public key'})`] : []),
+  ];
+  return `on: ${parts.join(', ')}; send Authorization: Bearer <token>`;
 }
 
 function logAuthState(
