@@ -115,7 +115,13 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     store,
     writes,
   };
-  const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;
+  const ide = config.ide
+    ? createIde({
+        programIds: upstream.programs.map((p) => p.id),
+        logger,
+        authRequired: authenticator !== undefined,
+      })
+    : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });
   let stopping = false;
   const server = await startHttpServer({
