@@ -6,6 +6,7 @@ import { createFlipClients } from './flip/index.js';
 import { createContext, createSchema, createSubgraphSchema } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { healthRoute } from './server/health.js';
+import { formatBanner } from './server/banner.js';
 import { startHttpServer } from './server/http.js';
 import { createIde } from './server/ide/index.js';
 import { inputChecksPlugin } from './server/input-checks.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
    * endpoint is configured, else no tracing.
    */
   tracerProvider?: TracerProvider;
+  /** Where the development banner goes (main.ts: stdout); not printed without it or in production. */
+  printBanner?: (text: string) => void;
 }
 
 export interface App {
@@ -125,7 +128,13 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     writes,
     tracer,
   };
-  const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;
+  const ide = config.ide
+    ? createIde({
+        programIds: upstream.programs.map((p) => p.id),
+        logger,
+        authRequired: authenticator !== undefined,
+      })
+    : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });
   let stopping = false;
   const server = await startHttpServer({
@@ -155,6 +164,18 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     createContext: (req) => createContext(deps, { requestId: req.requestId, caller: req.caller }),
   });
 
+  if (config.nodeEnv === 'development' && options.printBanner) {
+    options.printBanner(
+      formatBanner({
+        graphqlUrl: server.graphqlUrl,
+        ide: config.ide,
+        simulatorUrl: simulator?.url,
+        upstreamUrl: upstream.utilityUrl,
+        auth: authMode(config, authenticator),
+        corsOrigins: config.corsOrigins,
+      }),
+    );
+  }
   if (simulator) {
     logger.info(
       { simulator: simulator.url, programs: upstream.programs.map((p) => p.id) },
@@ -184,6 +205,16 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       await tracing.shutdown();
     },
   };
+}
+
+function authMode(config: Readonly<Config>, authenticator: Authenticator | undefined): string {
+  if (!authenticator) return 'off: any caller may query (no GRAPHQL_API_KEYS or JWT configured)';
+  const jwt = config.auth.jwt;
+  const parts = [
+    ...(config.auth.apiKeys.length > 0 ? [`${config.auth.apiKeys.length} API key(s)`] : []),
+    ...(jwt ? [`JWT (${jwt.jwksUrl ? 'JWKS' : 'public key'})`] : []),
+  ];
+  return `on: ${parts.join(', ')}; send Authorization: Bearer <token>`;
 }
 
 function logAuthState(

@@ -86,6 +86,35 @@ const programs = z
     return out;
   });
 
+const CORS_ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/i;
+/** Pages served by a local dev server (Vite, Next...) on any port. */
+const DEV_CORS_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/**
+ * Origins a browser page may call from (CORS): `*`, or `scheme://host[:port]` where the port may
+ * be `*` (any port, as a dev server picks one). Absent: undefined (the default depends on NODE_ENV).
+ */
+const corsOrigins = z
+  .string()
+  .optional()
+  .transform((v, ctx): string[] | undefined => {
+    if (v === undefined || v.trim() === '') return undefined;
+    const out: string[] = [];
+    for (const raw of v.split(',')) {
+      const origin = raw.trim().replace(/\/+$/, '');
+      if (origin === '*' || CORS_ORIGIN_PATTERN.test(origin)) {
+        out.push(origin.toLowerCase());
+        continue;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: `has "${origin}", which is not * or an origin like http://localhost:5173 or http://localhost:*`,
+      });
+      return z.NEVER;
+    }
+    return out;
+  });
+
 /** `key:role` pairs, comma-separated. */
 const apiKeys = z
   .string()
@@ -151,6 +180,7 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: secret,
   JWT_ROLES_CLAIM: z.string().optional().default('roles'),
   ALLOW_ANONYMOUS: bool(false),
+  CORS_ORIGINS: corsOrigins,
   GRAPHQL_IDE: z.enum(['true', 'false']).optional(),
   GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).optional(),
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).optional().default('graphql-js'),
@@ -239,6 +269,11 @@ export interface Config {
     jwt?: { jwksUrl?: string; publicKey?: string; issuer?: string; audience?: string; rolesClaim: string };
     allowAnonymous: boolean;
   };
+  /**
+   * Origins whose pages may call the service from a browser (server/cors.ts): exact origins,
+   * `scheme://host:*` for any port, or `*` (refused when caller auth is on).
+   */
+  corsOrigins: string[];
   ide: boolean;
   introspection: boolean;
   /** How operations execute: graphql-jit (compiled per document) or graphql-js's execute. */
@@ -284,6 +319,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
+  const corsOrigins = e.CORS_ORIGINS ?? (isProduction ? [] : DEV_CORS_ORIGINS);
+  const authIsOn = e.GRAPHQL_API_KEYS.length > 0 || e.JWT_JWKS_URL || e.JWT_PUBLIC_KEY;
+  if (authIsOn && corsOrigins.includes('*')) {
+    // Any page on the web could then drive a caller's browser holding a token.
+    throw new ConfigError(
+      'invalid configuration: CORS_ORIGINS must list origins, not *, when caller auth is on',
+    );
+  }
   return deepFreeze({
     nodeEnv: e.NODE_ENV,
     isProduction,
@@ -325,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
           : undefined,
       allowAnonymous: e.ALLOW_ANONYMOUS,
     },
+    corsOrigins,
     ide: e.GRAPHQL_IDE === undefined ? !isProduction : e.GRAPHQL_IDE === 'true',
     introspection: e.GRAPHQL_INTROSPECTION === undefined ? !isProduction : e.GRAPHQL_INTROSPECTION === 'true',
     executor: e.GRAPHQL_EXECUTOR,

@@ -42,6 +42,13 @@ export interface ErrorDetails {
   retryAfterS?: number;
   /** For INTERNAL_SERVER_ERROR and upstream failures: the request id to quote to support. */
   requestId?: string;
+  /**
+   * For a refused limit (page size, depth, aliases, directives, tokens, cost): the maximum, the
+   * value the request reached, and the setting that holds the maximum (`MAX_PAGE_SIZE`...).
+   */
+  limit?: number;
+  actual?: number;
+  limitName?: string;
 }
 
 /** Every expected failure of the service. Anything else reaching the caller is a bug. */

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await createApp(config);
+  // Development: a short human banner with the URLs before the start-up log lines (JSON).
+  const app = await createApp(config, { printBanner: (text) => process.stdout.write(text) });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

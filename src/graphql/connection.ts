@@ -74,6 +74,9 @@ export function pageSizeOf(
   if (first > config.maxPageSize) {
     throw new ServiceError('BAD_USER_INPUT', `\`first\` must be at most ${config.maxPageSize}`, {
       fieldPaths: ['first'],
+      limit: config.maxPageSize,
+      actual: first,
+      limitName: 'MAX_PAGE_SIZE',
     });
   }
   return first;

@@ -4,15 +4,19 @@ import { ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
 import type { Logger } from './logger.js';
 import { PERSISTED_QUERY_CODES } from './persisted-queries.js';
 
-/** graphql-js / Apollo validation codes that are expected and pass through unchanged. */
-const PASS_THROUGH_CODES = new Set<string>([
+/**
+ * Every `extensions.code` the service answers with (the README's "Error codes" lists them all):
+ * the contract's, and graphql-js / Apollo codes that are expected and pass through unchanged.
+ */
+export const ANSWERED_CODES: readonly string[] = [
   ...ERROR_CODES,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
   ...PERSISTED_QUERY_CODES,
-]);
+];
+const PASS_THROUGH_CODES = new Set<string>(ANSWERED_CODES);
 
 // formatError gets no context; the operation plugin records each error's request id here first
 // (didEncounterErrors runs before formatting, with the same error objects).
@@ -82,14 +86,18 @@ function withoutSuggestions(message: string): string {
 /**
  * The code to answer with. A scalar's BAD_USER_INPUT raised while the document is validated (an
  * impossible DateTime literal, given its fieldPaths by input-checks.ts) keeps its code: Apollo
- * files every validation error under GRAPHQL_VALIDATION_FAILED.
+ * files every validation error under GRAPHQL_VALIDATION_FAILED. So does a refused limit (depth,
+ * aliases, directives while validating; tokens while parsing: limits.ts), which names its limit.
  */
 function codeOf(formatted: GraphQLFormattedError, error: unknown): string {
   const code = String(formatted.extensions?.code ?? '');
   const original = (error as { originalError?: { extensions?: Record<string, unknown> } } | null)
     ?.originalError?.extensions;
-  const isInputError = original?.code === 'BAD_USER_INPUT' && Array.isArray(original.fieldPaths);
-  return code === 'GRAPHQL_VALIDATION_FAILED' && isInputError ? 'BAD_USER_INPUT' : code;
+  const isInputError =
+    original?.code === 'BAD_USER_INPUT' &&
+    (Array.isArray(original.fieldPaths) || typeof original.limit === 'number');
+  const isEdgeError = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED';
+  return isEdgeError && isInputError ? 'BAD_USER_INPUT' : code;
 }
 
 function pickExtensions(
@@ -104,6 +112,9 @@ function pickExtensions(
   }
   if (typeof ext.retryAfterS === 'number') out.retryAfterS = ext.retryAfterS;
   if (typeof ext.requestId === 'string') out.requestId = ext.requestId;
+  if (typeof ext.limit === 'number') out.limit = ext.limit;
+  if (typeof ext.actual === 'number') out.actual = ext.actual;
+  if (typeof ext.limitName === 'string') out.limitName = ext.limitName;
   return out;
 }
 

@@ -13,6 +13,7 @@ import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ErrorCode } from '../errors.js';
 import type { Authenticator, Caller } from './auth.js';
+import { createCors } from './cors.js';
 import { createFormatError } from './format-error.js';
 import { jitGateway } from './jit-executor.js';
 import type { Logger } from './logger.js';
@@ -93,6 +94,7 @@ export async function startHttpServer<TContext extends BaseContext>(
     ],
   });
   await apollo.start();
+  const cors = createCors(config.corsOrigins);
 
   httpServer.on('request', (req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -108,6 +110,8 @@ export async function startHttpServer<TContext extends BaseContext>(
     const requestId =
       typeof incomingId === 'string' && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
+    // Before routes and auth: a preflight never carries the token.
+    if (cors(req, res)) return;
     for (const route of options.routes ?? []) {
       if (await route(req, res, url)) return;
     }

@@ -10,12 +10,20 @@ import {
   type GraphQLError,
   type ParseOptions,
   type ValidationRule,
+  type ValueNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config.js';
 import { ServiceError } from '../errors.js';
 import { parseDateTimeInput } from '../graphql/index.js';
 import { withHttpStatus } from './format-error.js';
+import {
+  armorRejection,
+  checkPageSizes,
+  firstArgumentsOf,
+  limitError,
+  tokenLimitPlugin,
+} from './limit-errors.js';
 
 /** Directives per operation (graphql-armor); not worth an env var. */
 const MAX_DIRECTIVES = 50;
@@ -63,17 +71,35 @@ export interface Limits {
   plugins: ApolloServerPlugin<BaseContext>[];
 }
 
+/** Request header asking for `extensions.cost` in the answer (always there in development). */
+export const COST_DEBUG_HEADER = 'x-debug-cost';
+
 /**
  * Abuse limits from config.limits: depth, aliases, directives (graphql-armor validation rules),
- * tokens (graphql-js parser limit), field suggestions masked in production, and the query cost
- * plugin. Rejections are GraphQL errors with HTTP 400 before any resolver runs.
+ * tokens (graphql-js parser limit), field suggestions masked in production, page sizes and the
+ * query cost plugin. Rejections are BAD_USER_INPUT with HTTP 400 before any resolver runs, naming
+ * the limit in extensions (limit-errors.ts).
  */
 export function createLimits(config: Readonly<Config>, options: { programCount: number }): Limits {
   const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
+    maxDepth: {
+      n: config.limits.maxDepth,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onReject: [armorRejection('MAX_DEPTH', 'Query depth', config.limits.maxDepth)],
+    },
     // armor skips aliases of __typename by default; each is a field to resolve all the same.
-    maxAliases: { n: config.limits.maxAliases, allowList: [] },
-    maxDirectives: { n: MAX_DIRECTIVES },
+    maxAliases: {
+      n: config.limits.maxAliases,
+      allowList: [],
+      propagateOnRejection: false,
+      onReject: [armorRejection('MAX_ALIASES', 'Aliases', config.limits.maxAliases)],
+    },
+    maxDirectives: {
+      n: MAX_DIRECTIVES,
+      propagateOnRejection: false,
+      onReject: [armorRejection('MAX_DIRECTIVES', 'Directives', MAX_DIRECTIVES)],
+    },
     // graphql-js counts tokens in its own parser (Apollo's parseOptions): a 400 parse error,
     // where armor's parser plugin throws outside Apollo's error handling.
     maxTokens: { enabled: false },
@@ -86,7 +112,13 @@ export function createLimits(config: Readonly<Config>, options: { programCount: 
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<BaseContext>[]),
-      costLimitPlugin({ maxCost: config.limits.maxCost, estimator: costEstimator(config, options) }),
+      tokenLimitPlugin(config.limits.maxTokens),
+      costLimitPlugin({
+        maxCost: config.limits.maxCost,
+        maxPageSize: config.maxPageSize,
+        estimator: costEstimator(config, options),
+        alwaysReportCost: config.nodeEnv === 'development',
+      }),
     ],
   };
 }
@@ -109,6 +141,8 @@ interface DocumentCosts {
   /** Variable names used in COST_ARGUMENTS, sorted. */
   variables: string[];
   costs: Map<string, number>;
+  /** The values of the document's `first` arguments (checked against MAX_PAGE_SIZE first). */
+  firstArguments: ValueNode[];
 }
 
 /** Apollo hands the same parsed DocumentNode to every request with the same query text. */
@@ -128,7 +162,11 @@ function costsOf(document: DocumentNode): DocumentCosts {
         });
       },
     });
-    known = { variables: [...variables].sort(), costs: new Map() };
+    known = {
+      variables: [...variables].sort(),
+      costs: new Map(),
+      firstArguments: firstArgumentsOf(document),
+    };
     costsByDocument.set(document, known);
   }
   return known;
@@ -157,20 +195,34 @@ export function costOf(context: object): number | undefined {
 }
 
 /**
- * Rejects an operation whose estimated cost exceeds maxCost with BAD_USER_INPUT
- * ("Query cost N exceeds the maximum M.") and HTTP 400, before execution.
+ * Rejects a `first` above maxPageSize (whatever its size), then an operation whose estimated cost
+ * exceeds maxCost, with BAD_USER_INPUT ("Query cost N exceeds the maximum M.", limit and actual in
+ * extensions) and HTTP 400, before execution. The cost goes to `extensions.cost` of the answer
+ * when asked (COST_DEBUG_HEADER) or always (development).
  */
 export function costLimitPlugin<TContext extends BaseContext>(options: {
   maxCost: number;
+  maxPageSize: number;
   estimator: ComplexityEstimator;
+  alwaysReportCost?: boolean;
 }): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
+        async willSendResponse({ request, response, contextValue }) {
+          const cost = costByContext.get(contextValue);
+          const asked =
+            options.alwaysReportCost ||
+            ['1', 'true'].includes(request.http?.headers.get(COST_DEBUG_HEADER) ?? '');
+          if (!asked || cost === undefined || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: { estimated: cost, maximum: options.maxCost } };
+        },
         async didResolveOperation({ request, document, schema, contextValue }) {
           const operationName = request.operationName ?? undefined;
           const variables = request.variables ?? {};
           const known = costsOf(document);
+          checkPageSizes(known.firstArguments, variables, options.maxPageSize);
           const key = costKey(known, operationName, variables);
           let cost = known.costs.get(key);
           if (cost === undefined) {
@@ -195,15 +247,7 @@ export function costLimitPlugin<TContext extends BaseContext>(options: {
             known.costs.set(key, cost);
           }
           costByContext.set(contextValue, cost);
-          if (cost > options.maxCost) {
-            throw withHttpStatus(
-              new ServiceError(
-                'BAD_USER_INPUT',
-                `Query cost ${cost} exceeds the maximum ${options.maxCost}.`,
-              ),
-              400,
-            );
-          }
+          if (cost > options.maxCost) throw limitError('MAX_COST', 'Query cost', options.maxCost, cost);
         },
       };
     },

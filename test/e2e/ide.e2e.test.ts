@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { WELCOME_QUERY } from '../../src/server/ide/index.js';
@@ -27,13 +28,16 @@ function markupUrls(html: string): string[] {
   return [...attributes, ...css];
 }
 
-/** The operation names of each example file, in file-name order (the IDE's tab order). */
+/** The operation names of each example file in the IDE's tab order: reads, then writes, by file name. */
 function exampleOperationNames(): string[][] {
-  return readdirSync(OPERATIONS_DIR)
+  const texts = readdirSync(OPERATIONS_DIR)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
-    .map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'))
-    .map((text) => [...text.matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1]!));
+    .map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'));
+  const isWrite = (text: string) => /^mutation /m.test(text);
+  return [...texts.filter((t) => !isWrite(t)), ...texts.filter(isWrite)].map((text) =>
+    [...text.matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1]!),
+  );
 }
 
 describe('GET /graphql from a browser', () => {
@@ -72,6 +76,53 @@ describe('GET /graphql from a browser', () => {
     const res = await service.gql<{ programs: { name: string }[] }>(WELCOME_QUERY);
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.programs.map((p) => p.name)).toEqual(service.sim.programs.map((p) => p.name));
+  });
+});
+
+describe('the IDE page over HTTP', () => {
+  it('is served compressed as the browser asks, and revalidated by ETag', async () => {
+    const service = await startService();
+    const plain = await getPage(service.graphqlUrl);
+    for (const encoding of ['br', 'gzip'] as const) {
+      const res = await request(service.graphqlUrl, {
+        headers: { accept: BROWSER_ACCEPT, 'accept-encoding': `${encoding}, deflate` },
+      });
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(bytes.length).toBeLessThan(plain.body.length / 3);
+      const text = (encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8');
+      expect(text).toBe(plain.body);
+    }
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('no-cache');
+    const etag = String(plain.headers.etag);
+    const again = await request(service.graphqlUrl, {
+      headers: { accept: BROWSER_ACCEPT, 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(await again.body.text()).toBe('');
+    expect(again.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
+  });
+
+  it('lists reads before writes', async () => {
+    const service = await startService();
+    const { body } = await getPage(service.graphqlUrl);
+    const names = exampleOperationNames().map((n) => n[0]!);
+    const positions = names.map((name) =>
+      body.indexOf(`query ${name}`) >= 0 ? body.indexOf(`query ${name}`) : body.indexOf(`mutation ${name}`),
+    );
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('with auth on, is served without a token and says where the token goes', async () => {
+    const service = await startService({ env: { GRAPHQL_API_KEYS: 'ide-page-key-0123456789:viewer' } });
+    const page = await getPage(service.graphqlUrl);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('AUTH IS ON');
+    expect(page.body).toContain('Bearer <your API key or JWT>');
+    const open = await startService();
+    expect((await getPage(open.graphqlUrl)).body).not.toContain('AUTH IS ON');
   });
 });
 

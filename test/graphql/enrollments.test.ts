@@ -280,13 +280,28 @@ describe('EnrollmentFilter', () => {
 
 describe('Program.enrollments arguments', () => {
   it('rejects first above MAX_PAGE_SIZE with BAD_USER_INPUT naming first, before any upstream call', async () => {
-    const res = await svc.gql<Page>(PAGE, { id: programId, first: svc.config.maxPageSize + 1 });
-    expect(res.body.data).toEqual({ program: { enrollments: null } });
+    const max = svc.config.maxPageSize;
+    const res = await svc.gql<Page>(PAGE, { id: programId, first: max + 1 });
+    // A limit (README "Error codes"): refused for the whole request before it runs, naming it.
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toEqual([
       expect.objectContaining({
-        message: `\`first\` must be at most ${svc.config.maxPageSize}`,
-        path: ['program', 'enrollments'],
-        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fieldPaths: ['first'] }),
+        message: `\`first\` ${max + 1} exceeds the maximum ${max}.`,
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fieldPaths: ['first'],
+          limit: max,
+          actual: max + 1,
+          limitName: 'MAX_PAGE_SIZE',
+          fields: [
+            {
+              path: 'first',
+              code: 'BAD_USER_INPUT',
+              message: `\`first\` ${max + 1} exceeds the maximum ${max}.`,
+            },
+          ],
+        },
       }),
     ]);
     expect(svc.sim.journal.calls()).toEqual([]);

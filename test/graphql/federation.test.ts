@@ -419,7 +419,10 @@ describe('_entities under roles and limits', () => {
       { representations: [rep('Enrollment', { id: UNKNOWN_UUID })] },
     );
     expect(res.status).toBe(400);
-    expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // Limits answer one shape (README "Error codes"): BAD_USER_INPUT naming the limit.
+    expect(res.body.errors?.map((e) => [e.extensions?.code, e.extensions?.limitName])).toEqual([
+      ['BAD_USER_INPUT', 'MAX_DEPTH'],
+    ]);
     expect(svc.sim.journal.calls()).toEqual([]);
   });
 });

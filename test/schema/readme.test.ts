@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ANSWERED_CODES } from '../../src/server/format-error.js';
 import { readText, repoRoot } from './paths.js';
 
 const readme = () => readText(resolve(repoRoot, 'README.md'));
@@ -19,6 +20,16 @@ describe('README.md', () => {
     const variables = configVariables();
     expect(variables.length).toBeGreaterThan(40);
     expect(variables.filter((name) => !text.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('lists every error code the service answers with, in its error code table', () => {
+    const text = readme();
+    const section = text.slice(
+      text.indexOf('## Error codes'),
+      text.indexOf('\n## ', text.indexOf('## Error codes') + 1),
+    );
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    expect(ANSWERED_CODES.filter((code) => !rows.some((row) => row.includes(`\`${code}\``)))).toEqual([]);
   });
 
   it('keeps the two-command quick start', () => {

@@ -20,8 +20,12 @@ describe('query shape limits', () => {
     const deep = '{ programs { enrollments { nodes { site { devices { site { id } } } } } } }';
     const res = await service.gql(deep);
     expect(res.status).toBe(400);
-    expect(codes(res.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(res.body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(res.body.errors).toEqual([
+      {
+        message: 'Query depth 7 exceeds the maximum 5.',
+        extensions: { code: 'BAD_USER_INPUT', limit: 5, actual: 7, limitName: 'MAX_DEPTH' },
+      },
+    ]);
     expect(service.sim.journal.calls()).toEqual([]);
   });
 
@@ -31,6 +35,12 @@ describe('query shape limits', () => {
     const res = await service.gql(`{ ${aliases} }`);
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.message).toMatch(/aliases/i);
+    expect(res.body.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      limit: 3,
+      actual: 4,
+      limitName: 'MAX_ALIASES',
+    });
     expect((await service.gql('{ a: programs { id } b: programs { id } }')).status).toBe(200);
   });
 
@@ -39,7 +49,88 @@ describe('query shape limits', () => {
     const fields = Array.from({ length: 20 }, () => 'id').join(' ');
     const res = await service.gql(`{ programs { ${fields} } }`);
     expect(res.status).toBe(400);
-    expect(codes(res.body)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(res.body.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      limit: 20,
+      // `{ programs {` 20 fields `} }`: the whole document, counted after the parser gave up.
+      actual: 25,
+      limitName: 'MAX_TOKENS',
+    });
+  });
+});
+
+describe('page size', () => {
+  const PAGE = 'query Page($first: Int) { programs { enrollments(first: $first) { nodes { id } } } }';
+
+  it('refuses `first` above MAX_PAGE_SIZE as `first`, however large, before the cost and any call', async () => {
+    const service = await startService();
+    const refusal = {
+      code: 'BAD_USER_INPUT',
+      fieldPaths: ['first'],
+      limit: 500,
+      limitName: 'MAX_PAGE_SIZE',
+    };
+    for (const first of [501, 1000, 100_000, 2_000_000_000]) {
+      const res = await service.gql(PAGE, { first });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        {
+          message: `\`first\` ${first} exceeds the maximum 500.`,
+          extensions: {
+            ...refusal,
+            actual: first,
+            fields: [
+              {
+                path: 'first',
+                code: 'BAD_USER_INPUT',
+                message: `\`first\` ${first} exceeds the maximum 500.`,
+              },
+            ],
+          },
+        },
+      ]);
+    }
+    const literal = await service.gql('{ programs { enrollments(first: 100000) { nodes { id } } } }');
+    expect(literal.body.errors?.[0]?.extensions).toEqual({
+      ...refusal,
+      actual: 100_000,
+      fields: [{ path: 'first', code: 'BAD_USER_INPUT', message: '`first` 100000 exceeds the maximum 500.' }],
+    });
+    expect(service.sim.journal.calls()).toEqual([]);
+    expect((await service.gql(PAGE, { first: 500 })).body.errors).toBeUndefined();
+  });
+});
+
+describe('extensions.cost', () => {
+  const QUERY = '{ programs { id } }';
+
+  it('reports the estimated cost and the maximum when x-debug-cost asks, also on a refusal', async () => {
+    const service = await startService({ env: { MAX_COST: '50' } });
+    const plain = await service.gql(QUERY);
+    expect(plain.body).not.toHaveProperty('extensions');
+    const asked = await service.gql(QUERY, {}, { 'x-debug-cost': 'true' });
+    const body = asked.body as { extensions?: { cost?: { estimated: number; maximum: number } } };
+    expect(body.extensions?.cost).toEqual({ estimated: expect.any(Number) as number, maximum: 50 });
+    const big = '{ programs { enrollments(first: 100) { nodes { id } } } }';
+    const refused = await service.gql(big, {}, { 'x-debug-cost': '1' });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: 50,
+      limitName: 'MAX_COST',
+    });
+    const actual = refused.body.errors?.[0]?.extensions?.actual;
+    expect((refused.body as { extensions?: { cost?: unknown } }).extensions?.cost).toEqual({
+      estimated: actual,
+      maximum: 50,
+    });
+  });
+
+  it('reports it on every answer in development', async () => {
+    const service = await startService({ env: { NODE_ENV: 'development' } });
+    const res = await service.gql(QUERY);
+    expect((res.body as { extensions?: { cost?: unknown } }).extensions?.cost).toMatchObject({
+      maximum: 100_000,
+    });
   });
 });
 

@@ -309,7 +309,7 @@ describe('errors on spans', () => {
       /* GraphQL */ `
         query Big($programId: ID!) {
           program(id: $programId) {
-            enrollments(first: 100000) {
+            enrollments(first: 10, after: "not-a-cursor") {
               totalCount
             }
           }
@@ -327,7 +327,7 @@ describe('errors on spans', () => {
         'exception',
         {
           'exception.type': 'BAD_USER_INPUT',
-          'exception.message': '`first` must be at most 500',
+          'exception.message': '`after` is not a cursor of this list',
           'graphql.error.path': 'program.enrollments',
         },
       ],

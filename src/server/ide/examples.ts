@@ -22,7 +22,8 @@ export interface LoadExamplesOptions {
 }
 
 /**
- * Reads the repository's example operations (`test/operations/*.graphql`), sorted by file name.
+ * Reads the repository's example operations (`test/operations/*.graphql`): reads first, then
+ * writes (a tab opened by mistake should not be a mutation), each by file name.
  * A missing folder (an image built without `test/`) yields no examples rather than an error.
  * Never throws.
  */
@@ -45,7 +46,7 @@ export function loadExampleOperations(options: LoadExamplesOptions): ExampleOper
       options.onInvalid?.(file, error);
     }
   }
-  return examples;
+  return [...examples.filter((e) => !isWrite(e.query)), ...examples.filter((e) => isWrite(e.query))];
 }
 
 /**
@@ -79,6 +80,12 @@ function startingVariables(query: string, programIds: readonly string[]): string
     }
   }
   return Object.keys(values).length > 0 ? JSON.stringify(values, null, 2) : undefined;
+}
+
+function isWrite(query: string): boolean {
+  return parse(query).definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
+  );
 }
 
 function isList(type: TypeNode): boolean {

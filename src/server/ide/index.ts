@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from '../logger.js';
 import { loadExampleOperations } from './examples.js';
 import { renderIdePage, type IdePage } from './page.js';
+import { encodePage, sendPage, type EncodedPage } from './serve.js';
 
 export type { ExampleOperation } from './examples.js';
 export { WELCOME_QUERY } from './page.js';
@@ -18,6 +19,8 @@ export interface IdeOptions {
   logger: Logger;
   /** Folder of example `*.graphql` files; `test/operations` under the package root by default. */
   examplesDir?: string;
+  /** Caller auth is on: the page says a token is needed and pre-fills the Headers editor for it. */
+  authRequired?: boolean;
 }
 
 export interface Ide<TContext extends BaseContext = BaseContext> {
@@ -41,12 +44,17 @@ export function createIde<TContext extends BaseContext = BaseContext>(options: I
     onInvalid: (file, err) =>
       options.logger.warn({ err, file }, `IDE: example ${file} does not parse; left out`),
   });
-  let rendering: Promise<IdePage> | undefined;
-  const page = () => (rendering ??= renderIdePage({ endpoint: graphqlPath, examples }));
+  let rendering: Promise<EncodedPage> | undefined;
+  const encoded = () =>
+    (rendering ??= renderIdePage({
+      endpoint: graphqlPath,
+      examples,
+      authRequired: options.authRequired,
+    }).then(encodePage));
   options.logger.debug({ examples: examples.map((e) => e.name) }, 'IDE: example operations loaded');
   return {
-    landingPage: idePlugin(page),
-    routes: [playgroundRoute(graphqlPath), ideHeadersRoute(graphqlPath, page)],
+    landingPage: idePlugin(async () => (await encoded()).page),
+    routes: [playgroundRoute(graphqlPath), idePageRoute(graphqlPath, encoded)],
   };
 }
 
@@ -77,17 +85,25 @@ function playgroundRoute(graphqlPath: string): IdeRoute {
 }
 
 /**
- * Apollo's landing page hook returns HTML only, no headers; this route sets the page's headers on
- * the response Apollo is about to write and lets the request through (returns false). It matches
- * what Apollo serves the page for: a GET that accepts text/html. Should a JSON answer to such a
- * GET carry them too, they are harmless there.
+ * A browser's GET of the GraphQL path that carries no operation: the page, answered here (before
+ * auth, like Apollo's landing page was) so it can be compressed and revalidated by ETag, which
+ * Apollo's landing page hook (HTML only, no headers) cannot. A GET with a query goes on to auth
+ * and Apollo, which still render the page (idePlugin) for an authenticated browser.
  */
-function ideHeadersRoute(graphqlPath: string, page: () => Promise<IdePage>): IdeRoute {
+function idePageRoute(graphqlPath: string, page: () => Promise<EncodedPage>): IdeRoute {
   return async (req, res, url) => {
     const accept = req.headers.accept ?? '';
-    if (url.pathname === graphqlPath && req.method === 'GET' && accept.includes('text/html')) {
-      for (const [name, value] of Object.entries((await page()).headers)) res.setHeader(name, value);
+    const isBrowserGet =
+      url.pathname === graphqlPath &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      accept.includes('text/html');
+    if (!isBrowserGet) return false;
+    if (url.searchParams.has('query') || url.searchParams.has('extensions')) {
+      // Apollo may answer it with the page: the page's security headers go on it all the same.
+      for (const [name, value] of Object.entries((await page()).page.headers)) res.setHeader(name, value);
+      return false;
     }
-    return false;
+    await sendPage(req, res, await page());
+    return true;
   };
 }

@@ -61,7 +61,25 @@ export interface RenderIdeOptions {
   /** Path the IDE sends operations to (`/graphql`). */
   endpoint: string;
   examples: readonly ExampleOperation[];
+  /** Caller auth is on: say so in the first tab and pre-fill the Headers editor with the shape. */
+  authRequired?: boolean;
 }
+
+/** What the Headers editor starts with when auth is on: where the token goes. */
+export const AUTH_HEADERS_TEMPLATE = JSON.stringify(
+  { Authorization: 'Bearer <your API key or JWT>' },
+  null,
+  2,
+);
+
+/** Prepended to the first tab when auth is on (the Docs panel cannot load without a token either). */
+const AUTH_NOTE = dedent(`
+  # AUTH IS ON: every request, also the Docs and
+  # Explorer panels, needs a token. Replace
+  # <your API key or JWT> in Headers (below), then
+  # reload the Docs panel (its refresh button).
+  #
+`);
 
 /**
  * Renders GraphiQL (GraphiQL 5 with the docs and explorer plugins, from
@@ -72,17 +90,23 @@ export interface RenderIdeOptions {
  */
 export async function renderIdePage(options: RenderIdeOptions): Promise<IdePage> {
   const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  const tabHeaders = options.authRequired ? AUTH_HEADERS_TEMPLATE : null;
   const html = renderGraphiQL({
     title: 'flip-graphql',
     endpoint: options.endpoint,
     defaultTabs: [
-      { query: WELCOME_QUERY },
-      ...options.examples.map((e) => ({ query: e.query, variables: e.variables ?? null })),
+      { query: options.authRequired ? AUTH_NOTE + WELCOME_QUERY : WELCOME_QUERY, headers: tabHeaders },
+      ...options.examples.map((e) => ({
+        query: e.query,
+        variables: e.variables ?? null,
+        headers: tabHeaders,
+      })),
     ],
     isHeadersEditorEnabled: true,
+    ...(options.authRequired ? { headers: AUTH_HEADERS_TEMPLATE } : {}),
     // Headers carry the caller's bearer token: keep it out of localStorage.
     shouldPersistHeaders: false,
-    defaultEditorToolsVisibility: true,
+    defaultEditorToolsVisibility: options.authRequired ? 'headers' : true,
     // Our operations go as POST application/json, which Apollo's CSRF prevention lets through.
     method: 'POST',
     useGETForQueries: false,
