@@ -40,6 +40,7 @@ export const typePolicies = {
   Group: { keyFields: ['programId', 'id'] },
   PageInfo: { keyFields: false, merge: true },
   Program: { keyFields: ['id'] },
+  ProgramChange: { keyFields: false, merge: true },
   ProgramSpecificAttribute: { keyFields: false, merge: true },
   Site: { keyFields: ['id'] },
   TelemetryPoint: { keyFields: false, merge: true },

@@ -10,6 +10,7 @@ import { DispatchResolver } from './event/dispatch.resolver.js';
 import { EventResolver, EventSiteParticipationResolver } from './event/event.resolver.js';
 import { GroupMutationResolver } from './group/group.mutations.js';
 import { GroupResolver } from './group/group.resolver.js';
+import { LiveResolver } from './live/live.resolver.js';
 import { ProgramResolver } from './program/program.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 import { SiteResolver } from './site/site.resolver.js';
@@ -29,7 +30,22 @@ export const RESOLVERS = [
   GroupMutationResolver,
   DispatchResolver,
   CommissionResolver,
+  // Subscriptions (issue 15).
+  LiveResolver,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub when a schema has subscriptions, though ours all bring their
+ * own `subscribe` (live/ is the hub): this one is never used.
+ */
+const UNUSED_PUB_SUB = {
+  publish(): void {
+    throw new Error('subscriptions publish through live/, not type-graphql');
+  },
+  subscribe(): never {
+    throw new Error('subscriptions subscribe through live/, not type-graphql');
+  },
+};
 
 /**
  * The executable schema (code-first, type-graphql). No file is written here: emit-schema.ts
@@ -42,5 +58,6 @@ export function createSchema(): Promise<GraphQLSchema> {
     // Arguments are checked by hand where the contract asks (BAD_USER_INPUT with fieldPaths);
     // class-validator is not used.
     validate: false,
+    pubSub: UNUSED_PUB_SUB,
   });
 }
