@@ -117,6 +117,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     programIds: upstream.programs.map((p) => p.id),
     observe: liveObserver(logger, metrics),
   });
+  metrics.countSubscriptionsWith(live.subscriberCount);
   const writes = createWriteServices({
     clients,
     config,

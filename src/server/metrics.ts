@@ -19,6 +19,8 @@ export interface Metrics {
   webhookRejectedPoints: Counter;
   /** Open subscription (WebSocket) connections. */
   subscriptionConnections: Gauge;
+  /** Where the number of active subscriptions is read at each scrape (the live hub). */
+  countSubscriptionsWith(count: () => number): void;
   observeOperation(operation: {
     name: string | null;
     type: string;
@@ -120,6 +122,15 @@ export function createMetrics(): Metrics {
     help: 'Open GraphQL-over-WebSocket connections.',
     registers,
   });
+  let countSubscriptions: () => number = () => 0;
+  new Gauge({
+    name: `${PREFIX}subscriptions`,
+    help: 'Active subscriptions on this instance.',
+    registers,
+    collect() {
+      this.set(countSubscriptions());
+    },
+  });
   const operationLabel = boundedLabel();
 
   return {
@@ -130,6 +141,9 @@ export function createMetrics(): Metrics {
     webhooks,
     webhookRejectedPoints,
     subscriptionConnections,
+    countSubscriptionsWith(count) {
+      countSubscriptions = count;
+    },
     observeOperation({ name, type, durationMs, errorCodes }) {
       operationDuration.observe({ operation: operationLabel(name), type }, durationMs / 1000);
       for (const code of errorCodes) operationErrors.inc({ code });

@@ -28,6 +28,8 @@ import type { TrustedDocuments } from './trusted-documents.js';
 
 /** A consumer that fell SUBSCRIPTION_QUEUE_MAX messages behind is closed with this (RFC 6455 "try again later"). */
 export const SLOW_CONSUMER_CLOSE_CODE = 1013;
+/** How long a closed slow consumer has to complete the close handshake before it is cut. */
+const CLOSE_HANDSHAKE_MS = 5_000;
 /** Close code of a shutdown (RFC 6455 "going away"): clients reconnect, to another instance. */
 export const GOING_AWAY_CLOSE_CODE = 1001;
 
@@ -153,6 +155,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       onSlowConsumer: () => {
         logger.warn({ limit: limits.queueMax }, 'slow subscriber: closing its connection');
         socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Subscriber too slow');
+        // A consumer that reads nothing never answers the close handshake either.
+        setTimeout(() => socket.terminate(), CLOSE_HANDSHAKE_MS).unref();
       },
     };
     const contextValue = await options.createContext(info);
