@@ -321,6 +321,7 @@ export type EligibleProgramsQuery = {
     participationMonths: Array<number>;
     earningsForSiteUpfront: number | null;
     earningsForSiteYearly: number | null;
+    program: { id: string; name: string } | null;
   }>;
 };
 
@@ -404,6 +405,33 @@ export type EnrollmentReviewQueueQuery = {
   } | null;
 };
 
+export type EnrollmentSearchQueryVariables = Exact<{
+  programId: string | number;
+  search?: string | null | undefined;
+  manufacturerNames?: Array<string> | string | null | undefined;
+  zipCodes?: Array<string> | string | null | undefined;
+  enrolledAfter?: string | null | undefined;
+  enrolledBefore?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type EnrollmentSearchQuery = {
+  program: {
+    id: string;
+    enrollments: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{
+        id: string;
+        status: EnrollmentStatus;
+        enrolledAt: string | null;
+        site: { id: string; firstName: string | null; lastName: string | null; zipCode: string | null };
+      }>;
+    } | null;
+  } | null;
+};
+
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -431,6 +459,40 @@ export type EventDetailQuery = {
         companyName: string | null;
       } | null;
     }> | null;
+  } | null;
+};
+
+export type EventResultsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  participating?: boolean | null | undefined;
+}>;
+
+export type EventResultsQuery = {
+  event: {
+    id: string;
+    status: EventStatus;
+    missingTargetCount: number;
+    performance: {
+      targetedSiteCount: number;
+      participatingSiteCount: number;
+      expectedPowerW: number;
+      actualPowerW: number;
+      expectedEnergyWh: number;
+      actualEnergyWh: number;
+    } | null;
+    siteParticipations: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{ siteId: string; isParticipating: boolean; actualEnergyWh: number | null }>;
+    } | null;
+    targets: Array<
+      | { __typename: 'Device'; id: string; type: DeviceType }
+      | { __typename: 'Group'; programId: string; id: string; name: string }
+      | { __typename: 'Program'; id: string; name: string }
+      | { __typename: 'Site'; id: string }
+    >;
   } | null;
 };
 
@@ -462,6 +524,33 @@ export type EventsListQuery = {
       enableGridImport: boolean | null;
     }>;
   }>;
+};
+
+export type EventsPageQueryVariables = Exact<{
+  programId?: string | number | null | undefined;
+  status?: Array<EventStatus> | EventStatus | null | undefined;
+  startsAfter?: string | null | undefined;
+  startsBefore?: string | null | undefined;
+  targetType?: EventTargetType | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type EventsPageQuery = {
+  eventConnection: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        programId: string;
+        status: EventStatus;
+        targetType: EventTargetType;
+        startsAt: string;
+      };
+    }>;
+  };
 };
 
 export type FleetOverviewQueryVariables = Exact<{ [key: string]: never }>;
@@ -603,6 +692,22 @@ export type ProgramDashboardQuery = {
   } | null;
 };
 
+export type ProgramDetailsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProgramDetailsQuery = {
+  programs: Array<{
+    id: string;
+    name: string;
+    description: string | null;
+    eligibleDeviceTypes: Array<DeviceType> | null;
+    minimumReservePercentage: number | null;
+    minimumCommitmentMonths: number | null;
+    participationMonths: Array<number> | null;
+    earningsForSiteUpfront: number | null;
+    earningsForSiteYearly: number | null;
+  }>;
+};
+
 export type RemoveEnrollmentsFromGroupMutationVariables = Exact<{
   programId: string | number;
   groupId: string | number;
@@ -678,6 +783,31 @@ export type SiteDetailQuery = {
         mode: ActionMode | null;
       } | null;
     }>;
+  } | null;
+};
+
+export type SiteEventHistoryQueryVariables = Exact<{
+  siteId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: Array<EventStatus> | EventStatus | null | undefined;
+}>;
+
+export type SiteEventHistoryQuery = {
+  site: {
+    id: string;
+    events: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{
+        id: string;
+        programId: string;
+        status: EventStatus;
+        targetType: EventTargetType;
+        startsAt: string;
+        canceledAt: string | null;
+      }>;
+    } | null;
   } | null;
 };
 
@@ -1313,7 +1443,7 @@ export const DispatchEventDocument = {
   ],
 } as unknown as DocumentNode<DispatchEventMutation, DispatchEventMutationVariables>;
 export const EligibleProgramsDocument = {
-  __meta__: { hash: 'sha256:c484322148565da76973668147506fddb5227a1e6c0eaa717c7d0e9a7a7e1ee2' },
+  __meta__: { hash: 'sha256:9fbf12a185e85c0a83acf6c14826f3774d50396813ee6002847da801e2832600' },
   kind: 'Document',
   definitions: [
     {
@@ -1376,6 +1506,17 @@ export const EligibleProgramsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'participationMonths' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteUpfront' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteYearly' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'program' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -1722,6 +1863,185 @@ export const EnrollmentReviewQueueDocument = {
     },
   ],
 } as unknown as DocumentNode<EnrollmentReviewQueueQuery, EnrollmentReviewQueueQueryVariables>;
+export const EnrollmentSearchDocument = {
+  __meta__: { hash: 'sha256:b25363a7456314e11790e90d3e6f8422f15682019e364ea89becb47378c13215' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EnrollmentSearch' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'manufacturerNames' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'zipCodes' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'enrolledAfter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'enrolledBefore' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'program' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'enrollments' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'filter' },
+                      value: {
+                        kind: 'ObjectValue',
+                        fields: [
+                          {
+                            kind: 'ObjectField',
+                            name: { kind: 'Name', value: 'search' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+                          },
+                          {
+                            kind: 'ObjectField',
+                            name: { kind: 'Name', value: 'manufacturerNames' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'manufacturerNames' } },
+                          },
+                          {
+                            kind: 'ObjectField',
+                            name: { kind: 'Name', value: 'zipCodes' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'zipCodes' } },
+                          },
+                          {
+                            kind: 'ObjectField',
+                            name: { kind: 'Name', value: 'enrolledAfter' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'enrolledAfter' } },
+                          },
+                          {
+                            kind: 'ObjectField',
+                            name: { kind: 'Name', value: 'enrolledBefore' },
+                            value: { kind: 'Variable', name: { kind: 'Name', value: 'enrolledBefore' } },
+                          },
+                        ],
+                      },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'enrolledAt' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'site' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'firstName' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'lastName' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'zipCode' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EnrollmentSearchQuery, EnrollmentSearchQueryVariables>;
 export const EventDetailDocument = {
   __meta__: { hash: 'sha256:5b5d5a2cb3409439b79a989b0c1414679e9dc6810460b752179c57adc2fbef92' },
   kind: 'Document',
@@ -1796,6 +2116,180 @@ export const EventDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
+export const EventResultsDocument = {
+  __meta__: { hash: 'sha256:2251e6fdee99447b77c988f81a3287330b3535bd77551e908f89bd22c80ed738' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EventResults' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'participating' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'event' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'performance' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'targetedSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participatingSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedEnergyWh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualEnergyWh' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'siteParticipations' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'participating' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'participating' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'siteId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'isParticipating' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actualEnergyWh' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'missingTargetCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'targets' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Program' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Group' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Site' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                        },
+                      },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Device' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventResultsQuery, EventResultsQueryVariables>;
 export const EventsListDocument = {
   __meta__: { hash: 'sha256:31fd0e5aa58c9176f7a5d6f31780dde20e68dc1de099592400ff41adb66618d7' },
   kind: 'Document',
@@ -1888,6 +2382,147 @@ export const EventsListDocument = {
     },
   ],
 } as unknown as DocumentNode<EventsListQuery, EventsListQueryVariables>;
+export const EventsPageDocument = {
+  __meta__: { hash: 'sha256:5d879fa3b613d7a9c4260a0044214976d9035038ced9cd601bf4cf60992a8a14' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EventsPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventStatus' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'startsAfter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'startsBefore' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'targetType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventTargetType' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'eventConnection' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'startsAfter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'startsAfter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'startsBefore' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'startsBefore' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'targetType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'targetType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'cursor' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'targetType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventsPageQuery, EventsPageQueryVariables>;
 export const FleetOverviewDocument = {
   __meta__: { hash: 'sha256:f5be93d0c6cc6b83ac5d1e6ac89c54d2adf699a42f12611ce59cf6c3595bc951' },
   kind: 'Document',
@@ -2361,6 +2996,40 @@ export const ProgramDashboardDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgramDashboardQuery, ProgramDashboardQueryVariables>;
+export const ProgramDetailsDocument = {
+  __meta__: { hash: 'sha256:62ab11d994c72a2974860e449daa2159f885bdaca90532c812b84773556adc3d' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgramDetails' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eligibleDeviceTypes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumReservePercentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumCommitmentMonths' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'participationMonths' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteUpfront' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earningsForSiteYearly' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgramDetailsQuery, ProgramDetailsQueryVariables>;
 export const RemoveEnrollmentsFromGroupDocument = {
   __meta__: { hash: 'sha256:061f58f7f97f94d0062183e65fe3cd8cf0f379e3c7f5c9a27f69fc465720e635' },
   kind: 'Document',
@@ -2656,6 +3325,120 @@ export const SiteDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<SiteDetailQuery, SiteDetailQueryVariables>;
+export const SiteEventHistoryDocument = {
+  __meta__: { hash: 'sha256:74d6a0d29dac8b6598c477cb51d9da9d5cbc32d4ca46b50fc3b202ebc92ffb81' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SiteEventHistory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'siteId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'EventStatus' } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'site' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'siteId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'events' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'status' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'nodes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'targetType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'canceledAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SiteEventHistoryQuery, SiteEventHistoryQueryVariables>;
 export const UpdateEnrollmentDocument = {
   __meta__: { hash: 'sha256:54f611080ec31e039cebf38e8bce7f02da3bc3e6b2a858b82c23180fdc3f8f0c' },
   kind: 'Document',

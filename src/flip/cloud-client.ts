@@ -47,6 +47,7 @@ function commissionBody(input: CommissionInput) {
 
 export function createCloudClient(http: HttpClient, report: UnknownEnumReporter): CloudClient {
   return {
+    isConfigured: true,
     commission: async (input, opts) =>
       http.request({
         method: 'POST',
@@ -99,5 +100,5 @@ export function createUnconfiguredCloudClient(): CloudClient {
       'The Flip Cloud API is not configured for this service (FLIP_CLOUD_API_URL is not set).',
     );
   };
-  return { commission: fail, listPrograms: fail, listSites: fail };
+  return { isConfigured: false, commission: fail, listPrograms: fail, listSites: fail };
 }

@@ -299,6 +299,8 @@ export interface UtilityClient {
 
 /** Cloud API client (commissioning and programs). Every method throws ServiceError. */
 export interface CloudClient {
+  /** False without FLIP_CLOUD_API_URL: every method then throws UPSTREAM_UNAVAILABLE saying so. */
+  readonly isConfigured: boolean;
   commission(input: CommissionInput, opts?: CallOptions): Promise<CommissionResultRecord>;
   listPrograms(
     filter: { deviceType: DeviceType; totalCapacityWh: number; totalPowerW: number },

@@ -7,10 +7,18 @@ import { DeviceResolver } from './device/device.resolver.js';
 import { EnrollmentMutationResolver } from './enrollment/enrollment.mutations.js';
 import { EnrollmentResolver } from './enrollment/enrollment.resolver.js';
 import { DispatchResolver } from './event/dispatch.resolver.js';
+import {
+  DeviceEventsResolver,
+  EnrollmentEventsResolver,
+  EventConnectionResolver,
+  SiteEventsResolver,
+} from './event/event-history.resolver.js';
+import { EventResultsResolver } from './event/event-results.resolver.js';
 import { EventResolver, EventSiteParticipationResolver } from './event/event.resolver.js';
 import { GroupMutationResolver } from './group/group.mutations.js';
 import { GroupResolver } from './group/group.resolver.js';
 import { LiveResolver } from './live/live.resolver.js';
+import { EligibleProgramLinkResolver, ProgramCloudResolver } from './program/program-cloud.resolver.js';
 import { ProgramResolver } from './program/program.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 import { SiteResolver } from './site/site.resolver.js';
@@ -18,12 +26,19 @@ import { SiteResolver } from './site/site.resolver.js';
 /** Every resolver class of the schema; issue 6's write resolvers are added here. */
 export const RESOLVERS = [
   ProgramResolver,
+  ProgramCloudResolver,
+  EligibleProgramLinkResolver,
   EnrollmentResolver,
   SiteResolver,
   DeviceResolver,
   GroupResolver,
   EventResolver,
   EventSiteParticipationResolver,
+  EventResultsResolver,
+  EventConnectionResolver,
+  SiteEventsResolver,
+  DeviceEventsResolver,
+  EnrollmentEventsResolver,
   CommissioningResolver,
   // Writes (issue 6), and previewEvent, which shares dispatchEvent's validation.
   EnrollmentMutationResolver,

@@ -1,9 +1,16 @@
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig } from '../config.js';
-import type { EnrollmentRecord, EventSiteRecord, FlipClients, TelemetryPointRecord } from '../flip/index.js';
+import type {
+  CloudProgramRecord,
+  EnrollmentRecord,
+  EventSiteRecord,
+  FlipClients,
+  TelemetryPointRecord,
+} from '../flip/index.js';
 import type { KeyValueStore } from '../store/index.js';
 import type { BatchObserver } from './batch.js';
 import type { EventEntry } from './cancelled-events.js';
+import { CloudProgramLoader } from './cloud-programs.js';
 import { EventLoader } from './events.js';
 import { GroupLoader } from './groups.js';
 import { batchOptions, createBatchScheduler } from './batch.js';
@@ -80,6 +87,12 @@ export interface Loaders {
   event(id: string): Promise<EventEntry | null>;
   /** One GET /v1/events/{id}/sites per event. */
   eventSites(eventId: string): Promise<EventSiteRecord[]>;
+  /**
+   * The Cloud API's record of a program (description, eligibility, earnings): one GET
+   * /v1/programs per device type per request, when first asked (cloud-programs.ts says why).
+   * Null when the Cloud API is not configured or does not list the program.
+   */
+  cloudProgram(programId: string): Promise<CloudProgramRecord | null>;
   /** Batched into one POST /v1/telemetry/latest per program (chunked). */
   latestTelemetry(programId: string, deviceId: string): Promise<TelemetryPointRecord | null>;
   /** Batched into one POST /v1/telemetry/historical per program and window (chunked). */
@@ -120,6 +133,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
   const lookups = new Lookups(programs, utility, callOptions, batching(), deps.locator);
   const groups = new GroupLoader(utility, callOptions, isBatched, cache);
   const events = new EventLoader(utility, callOptions, isBatched, batching(), programIds, cache, deps.store);
+  const cloudPrograms = new CloudProgramLoader(deps.clients.cloud, callOptions, isBatched);
   const telemetry = new TelemetryLoader(
     utility,
     callOptions,
@@ -148,6 +162,7 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     events: () => events.list(),
     event: (id) => events.get(id),
     eventSites: (eventId) => events.sites(eventId),
+    cloudProgram: (programId) => cloudPrograms.get(programId),
     latestTelemetry: (programId, deviceId) => telemetry.latest(programId, deviceId),
     telemetry: (programId, deviceId, window) => telemetry.window(programId, deviceId, window),
     primeEnrollment(record) {

@@ -51,6 +51,8 @@ const UPSTREAM_FIELD_COSTS: Record<string, number> = {
   latestTelemetry: 5,
   telemetry: 10,
   'Event.sites': 10,
+  'Event.siteParticipations': 10,
+  'Event.performance': 10,
   eligiblePrograms: 10,
   previewEvent: 10,
 };

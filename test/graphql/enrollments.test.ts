@@ -184,9 +184,19 @@ describe('EnrollmentFilter', () => {
     expect(connection?.edges.map((e) => e.node.id)).toEqual(expected);
   });
 
-  it('matches any of groupIds, a device type, a state code (any case) and a zip code', async () => {
+  it('matches any of groupIds, a device type, a state code (any case), a zip code, manufacturers, zip codes and an enrollment window', async () => {
     const group = svc.sim.state.groups(programId)[1]!.id;
     const sample = seed.find((e) => e.site.zip_code)!;
+    const maker = seed.flatMap((e) => e.devices ?? []).find((d) => d.manufacturer_name)!.manufacturer_name!;
+    const zips = [...new Set(seed.map((e) => e.site.zip_code).filter((z): z is string => !!z))].slice(0, 3);
+    const enrolled = seed
+      .map((e) => e.enrolled_at)
+      .filter((t): t is string => !!t)
+      .map(Date.parse)
+      .sort((a, b) => a - b);
+    // The middle half of the enrollment dates, bounds exclusive: enrollments on both sides.
+    const after = new Date(enrolled[Math.floor(enrolled.length / 4)]!);
+    const before = new Date(enrolled[Math.floor((3 * enrolled.length) / 4)]!);
     const cases: [Record<string, unknown>, (e: WireEnrollment) => boolean][] = [
       [{ groupIds: [group, 'no-such-group'] }, (e) => (e.site.groups ?? []).some((g) => g.id === group)],
       [{ deviceType: 'EV_CHARGER' }, (e) => (e.devices ?? []).some((d) => d.type === 'EV_CHARGER')],
@@ -200,6 +210,23 @@ describe('EnrollmentFilter', () => {
         (e) => e.status === 'ACTIVE' && (e.devices ?? []).some((d) => d.type === 'BATTERY'),
       ],
       [{ status: [], groupIds: [] }, () => true],
+      [
+        { manufacturerNames: [maker.toUpperCase(), 'No Such Maker'] },
+        (e) => (e.devices ?? []).some((d) => d.manufacturer_name?.toLowerCase() === maker.toLowerCase()),
+      ],
+      [{ zipCodes: zips }, (e) => zips.includes(e.site.zip_code ?? '')],
+      [
+        { enrolledAfter: after.toISOString(), enrolledBefore: before.toISOString() },
+        (e) =>
+          !!e.enrolled_at &&
+          Date.parse(e.enrolled_at) > after.getTime() &&
+          Date.parse(e.enrolled_at) < before.getTime(),
+      ],
+      [
+        { enrolledAfter: after.toISOString() },
+        (e) => !!e.enrolled_at && Date.parse(e.enrolled_at) > after.getTime(),
+      ],
+      [{ manufacturerNames: [], zipCodes: [] }, () => true],
     ];
     for (const [filter, keep] of cases) {
       const expected = ids(seed.filter(keep));
@@ -208,14 +235,21 @@ describe('EnrollmentFilter', () => {
     }
   });
 
-  it('searches names, email, address and serial numbers case-insensitively', async () => {
+  it('#14: searches names, email, address, zip code, enrollment, site and device ids, serial numbers, manufacturers and products case-insensitively', async () => {
     const sample = seed.find((e) => (e.devices ?? []).length > 0 && e.site.email)!;
+    const device = sample.devices![0]!;
     const terms = [
       sample.site.last_name!.toUpperCase(),
       `${sample.site.first_name} ${sample.site.last_name}`.toLowerCase(),
       sample.site.email!.toUpperCase(),
       sample.site.street_address!,
-      sample.devices![0]!.serial_number!.toLowerCase(),
+      device.serial_number!.toLowerCase(),
+      sample.id.toUpperCase(),
+      sample.site.id,
+      device.id,
+      device.manufacturer_name!.toUpperCase(),
+      device.product_name!,
+      sample.site.zip_code!,
     ];
     for (const term of terms) {
       const hits = await walk({ filter: { search: term } }, 500);
@@ -232,7 +266,10 @@ describe('EnrollmentFilter', () => {
           s.street_address,
           s.street_address2,
           s.city,
-          ...(e.devices ?? []).map((d) => d.serial_number),
+          s.zip_code,
+          e.id,
+          s.id,
+          ...(e.devices ?? []).flatMap((d) => [d.id, d.serial_number, d.manufacturer_name, d.product_name]),
         ];
         return texts.some((x) => typeof x === 'string' && x.toLowerCase().includes(t));
       });

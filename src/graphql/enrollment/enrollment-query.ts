@@ -141,6 +141,10 @@ export function filterEnrollments(
   const groupIds = filter.groupIds?.length ? new Set(filter.groupIds) : null;
   const stateCode = filter.stateCode?.trim().toLowerCase() || null;
   const zipCode = filter.zipCode?.trim() || null;
+  const zipCodes = filter.zipCodes?.length ? new Set(filter.zipCodes.map((z) => z.trim())) : null;
+  const makers = filter.manufacturerNames?.length
+    ? new Set(filter.manufacturerNames.map((m) => m.trim().toLowerCase()))
+    : null;
   const search = filter.search?.trim().toLowerCase() || null;
   return entries.filter(
     (e) =>
@@ -149,7 +153,19 @@ export function filterEnrollments(
       (!filter.deviceType || e.devices.some((d) => d.type === filter.deviceType)) &&
       (!stateCode || e.site.stateCode?.toLowerCase() === stateCode) &&
       (!zipCode || e.site.zipCode?.trim() === zipCode) &&
+      (!zipCodes || zipCodes.has(e.site.zipCode?.trim() ?? '')) &&
+      (!makers || e.devices.some((d) => makers.has(d.manufacturerName?.trim().toLowerCase() ?? ''))) &&
+      isEnrolledWithin(e, filter) &&
       (!search || searchableTextOf(e).some((text) => text.includes(search))),
+  );
+}
+
+function isEnrolledWithin(e: EnrollmentEntry, { enrolledAfter, enrolledBefore }: EnrollmentFilter): boolean {
+  if (!enrolledAfter && !enrolledBefore) return true;
+  const at = e.enrolledAt?.getTime();
+  if (at === undefined) return false;
+  return (
+    (!enrolledAfter || at > enrolledAfter.getTime()) && (!enrolledBefore || at < enrolledBefore.getTime())
   );
 }
 
@@ -157,6 +173,8 @@ function searchableTextOf(e: EnrollmentEntry): string[] {
   const s = e.site;
   const fullName = [s.firstName, s.lastName].filter(Boolean).join(' ');
   return [
+    e.id,
+    s.id,
     s.firstName,
     s.lastName,
     fullName,
@@ -165,7 +183,8 @@ function searchableTextOf(e: EnrollmentEntry): string[] {
     s.streetAddress,
     s.streetAddress2,
     s.city,
-    ...e.devices.map((d) => d.serialNumber),
+    s.zipCode,
+    ...e.devices.flatMap((d) => [d.id, d.serialNumber, d.manufacturerName, d.productName]),
   ]
     .filter((t): t is string => typeof t === 'string' && t !== '')
     .map((t) => t.toLowerCase());

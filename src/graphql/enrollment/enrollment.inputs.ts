@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { DeviceType, EnrollmentStatus } from '../../flip/index.js';
 import { DeviceTypeEnum, EnrollmentStatusEnum } from '../enums.js';
+import { DateTimeScalar } from '../scalars.js';
 
 export enum EnrollmentOrderField {
   CREATED_AT = 'CREATED_AT',
@@ -51,9 +52,36 @@ export class EnrollmentFilter {
   @Field(() => String, {
     nullable: true,
     description:
-      "Case-insensitive match on the site's names, email, address and the device serial numbers. Blank does not restrict.",
+      "Case-insensitive substring of the site's names, email, address or zip code, the enrollment id, the site id, or a device's id, serial number, manufacturer or product name. Blank does not restrict.",
   })
   search?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "At least one device's manufacturer is any of these names, case-insensitive and exact (e.g. Tesla); [] does not restrict.",
+  })
+  manufacturerNames?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "The site's zip code is any of these, exactly; [] does not restrict.",
+  })
+  zipCodes?: string[] | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Enrolled strictly after this instant (enrolledAt); an enrollment never enrolled does not match.',
+  })
+  enrolledAfter?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Enrolled strictly before this instant (enrolledAt); an enrollment never enrolled does not match.',
+  })
+  enrolledBefore?: Date | null;
 }
 
 @InputType()

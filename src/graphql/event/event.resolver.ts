@@ -5,6 +5,8 @@ import type { EventEntry, SiteEntry } from '../../loaders/index.js';
 import { configuredProgram, type GraphQLContext } from '../context.js';
 import { Program } from '../program/program.type.js';
 import { Site } from '../site/site.type.js';
+import { eventPerformanceOf } from './event-performance.js';
+import { EventPerformance } from './event-performance.type.js';
 import { eventStatusOf, eventsOf } from './event-status.js';
 import {
   Event,
@@ -62,17 +64,31 @@ export class EventResolver {
     description:
       'Per-site participation and performance (GET /v1/events/{id}/sites); [] for a cancelled event Flip no longer knows.',
   })
-  async sites(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): Promise<EventSiteEntry[]> {
-    let rows;
-    try {
-      rows = await ctx.loaders.eventSites(event.id);
-    } catch (error) {
-      // Flip forgets a cancelled event (404 for its sites): no participation to show, not an error.
-      if (event.canceledAt && errorCodeOf(error) === 'NOT_FOUND') return [];
-      throw error;
-    }
-    return rows.map((row) => ({ ...row, programId: event.programId }));
+  sites(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): Promise<EventSiteEntry[]> {
+    return eventSitesOf(ctx, event);
   }
+
+  @FieldResolver(() => EventPerformance, {
+    nullable: true,
+    description:
+      "The event's results summed over its sites (the same GET /v1/events/{id}/sites as sites, once per request); all zero for a cancelled event Flip no longer knows; null when Flip's answer failed.",
+  })
+  async performance(@Root() event: EventEntry, @Ctx() ctx: GraphQLContext): Promise<EventPerformance> {
+    return eventPerformanceOf(await eventSitesOf(ctx, event));
+  }
+}
+
+/** The event's participation rows: one GET /v1/events/{id}/sites per event per request (loader). */
+export async function eventSitesOf(ctx: GraphQLContext, event: EventEntry): Promise<EventSiteEntry[]> {
+  let rows;
+  try {
+    rows = await ctx.loaders.eventSites(event.id);
+  } catch (error) {
+    // Flip forgets a cancelled event (404 for its sites): no participation to show, not an error.
+    if (event.canceledAt && errorCodeOf(error) === 'NOT_FOUND') return [];
+    throw error;
+  }
+  return rows.map((row) => ({ ...row, programId: event.programId }));
 }
 
 @Resolver(() => EventSiteParticipation)
