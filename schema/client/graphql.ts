@@ -462,6 +462,26 @@ export type EventDetailQuery = {
   } | null;
 };
 
+export type EventProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EventProgressSubscription = {
+  eventProgress: {
+    eventId: string;
+    status: EventStatus;
+    at: string;
+    performance: {
+      targetedSiteCount: number;
+      participatingSiteCount: number;
+      expectedPowerW: number;
+      actualPowerW: number;
+      expectedEnergyWh: number;
+      actualEnergyWh: number;
+    } | null;
+  };
+};
+
 export type EventResultsQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
@@ -2116,6 +2136,63 @@ export const EventDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
+export const EventProgressDocument = {
+  __meta__: { hash: 'sha256:372ffce57d61e8b3704e7b93837e63b86d4096efb3e33a2f7bde32a085f36acf' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'EventProgress' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'eventProgress' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'eventId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'performance' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'targetedSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participatingSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedEnergyWh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualEnergyWh' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventProgressSubscription, EventProgressSubscriptionVariables>;
 export const EventResultsDocument = {
   __meta__: { hash: 'sha256:2251e6fdee99447b77c988f81a3287330b3535bd77551e908f89bd22c80ed738' },
   kind: 'Document',

@@ -38,6 +38,7 @@ export const typePolicies = {
   EventEdge: { keyFields: false, merge: true },
   EventPerformance: { keyFields: false, merge: true },
   EventPreview: { keyFields: false, merge: true },
+  EventProgress: { keyFields: false, merge: true },
   EventSiteParticipation: { keyFields: false, merge: true },
   EventSiteParticipationConnection: { keyFields: false, merge: true },
   EventSiteParticipationEdge: { keyFields: false, merge: true },

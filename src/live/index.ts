@@ -3,6 +3,7 @@ import type { KeyValueStore, MessageBus } from '../store/index.js';
 import { changeOfWrite, type WriteOutcome } from './changes.js';
 import { createLiveHub, type LiveHub } from './hub.js';
 import { createTelemetryPoller, type TelemetryPoller } from './poller.js';
+import { createSignal } from './signals.js';
 import { createWebhookReceiver, type WebhookReceiver } from './webhook.js';
 import {
   fromWireChange,
@@ -62,6 +63,13 @@ export interface Live {
     programId: string,
     options?: SubscriptionOptions,
   ): AsyncIterableIterator<ProgramChangeRecord>;
+  /**
+   * Ticks when an event's status or performance may have changed: a write of this service naming
+   * it (any instance), telemetry of its program (a webhook or a poll), and every TELEMETRY_POLL_S
+   * (one timer per event, shared by its subscribers, so their reads coincide and are coalesced).
+   * Ticks coalesce while the consumer recomputes.
+   */
+  eventSignals(programId: string, eventId: string): AsyncIterableIterator<void>;
   /** The write layer's audit hook: a successful write is announced to the program's subscribers. */
   onWrite(write: WriteOutcome): void;
   publishTelemetry(programId: string, points: TelemetryPointRecord[]): Promise<void>;
@@ -87,6 +95,8 @@ export function createLive(options: LiveOptions): Live {
     if (points.length === 0) return;
     await hub.publish({ kind: 'telemetry', programId, points: points.map(toWirePoint) });
   };
+  /** eventId -> the shared period timer and who listens to it. */
+  const eventTimers = new Map<string, { timer: NodeJS.Timeout; listeners: Set<() => void> }>();
   const isPolling = options.webhookSecrets.length === 0;
   const poller: TelemetryPoller | undefined = isPolling
     ? createTelemetryPoller({
@@ -131,6 +141,46 @@ export function createLive(options: LiveOptions): Live {
         },
       );
     },
+    eventSignals(programId, eventId) {
+      const stops: (() => void)[] = [];
+      const signal = createSignal(() => {
+        for (const stop of stops) stop();
+      });
+      const notify = () => signal.notify();
+      const changes = hub.subscribe<never>(
+        { kind: 'program-change', programId },
+        {
+          select: (message) => {
+            if (message.kind === 'program-change' && message.change.targetIds.includes(eventId)) notify();
+            return [];
+          },
+        },
+      );
+      const telemetry = hub.subscribe<never>(
+        { kind: 'telemetry', programId },
+        { select: () => (notify(), []) },
+      );
+      stops.push(
+        () => void changes.return?.(),
+        () => void telemetry.return?.(),
+      );
+      const shared = eventTimers.get(eventId) ?? {
+        timer: setInterval(() => {
+          for (const listener of eventTimers.get(eventId)?.listeners ?? []) listener();
+        }, options.telemetryPollS * 1000).unref(),
+        listeners: new Set<() => void>(),
+      };
+      eventTimers.set(eventId, shared);
+      shared.listeners.add(notify);
+      stops.push(() => {
+        shared.listeners.delete(notify);
+        if (shared.listeners.size === 0) {
+          clearInterval(shared.timer);
+          eventTimers.delete(eventId);
+        }
+      });
+      return signal;
+    },
     onWrite(write) {
       const change = changeOfWrite(write, new Date(now()));
       if (!change) return;
@@ -147,6 +197,8 @@ export function createLive(options: LiveOptions): Live {
     }),
     subscriberCount: () => hub.subscriberCount(),
     close() {
+      for (const { timer } of eventTimers.values()) clearInterval(timer);
+      eventTimers.clear();
       poller?.close();
       hub.close();
     },

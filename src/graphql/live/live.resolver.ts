@@ -4,6 +4,8 @@ import type { TelemetryPointRecord } from '../../flip/index.js';
 import type { ProgramChangeRecord } from '../../live/index.js';
 import { configuredProgram, type GraphQLContext } from '../context.js';
 import { TelemetryPoint } from '../telemetry/telemetry.type.js';
+import { eventProgressStream } from './event-progress.js';
+import { EventProgress } from './event-progress.type.js';
 import { ProgramChange } from './program-change.type.js';
 
 /** deviceIds of one deviceTelemetry subscription: the poll asks Flip for the union of them. */
@@ -41,6 +43,19 @@ export class LiveResolver {
     _deviceIds: string[] | null,
   ): TelemetryPointRecord {
     return point;
+  }
+
+  @Subscription(() => EventProgress, {
+    description:
+      "The event's status and performance: the current state first, then each change, pushed when a telemetry.published webhook, a poll of GET /v1/events/{id}/sites (every TELEMETRY_POLL_S) or a write of this service (any instance) changes them. NOT_FOUND for an event outside the configured programs.",
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { id: string }, GraphQLContext>) =>
+      eventProgressStream(context, args.id),
+  })
+  eventProgress(
+    @Root() progress: EventProgress,
+    @Arg('id', () => ID, { description: 'The event.' }) _id: string,
+  ): EventProgress {
+    return progress;
   }
 
   @Subscription(() => ProgramChange, {
