@@ -17,6 +17,8 @@ import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute, type Metrics } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
 import { authorizationPlugin } from './server/roles.js';
+import { sseRoute } from './server/sse.js';
+import { createSubscriptionPreparer } from './server/subscription-prepare.js';
 import { createSubscriptionServer } from './server/subscriptions.js';
 import { trustedDocumentsFor } from './server/trusted-documents.js';
 import { WEBHOOK_PATH, webhookRoute } from './server/webhooks.js';
@@ -151,16 +153,20 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const createRequestContext = (req: HttpRequestInfo) =>
     createContext(deps, { requestId: req.requestId, caller: req.caller, onSlowConsumer: req.onSlowConsumer });
   const trustedDocuments = trustedDocumentsFor(config.trustedDocuments, logger);
-  const subscriptions = createSubscriptionServer({
-    config,
+  // WebSocket and SSE subscriptions get the HTTP path's auth, roles, limits and error masking.
+  const preparer = createSubscriptionPreparer({
     schema,
-    logger,
     authenticator,
     createContext: createRequestContext,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     trustedDocuments,
     formatError: createFormatError(logger, { hideSuggestions: config.isProduction }),
+  });
+  const subscriptions = createSubscriptionServer({
+    config,
+    logger,
+    preparer,
     connections: metrics.subscriptionConnections,
   });
   const server = await startHttpServer({
@@ -184,6 +190,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     routes: [
       healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),
       metricsRoute(metrics),
+      sseRoute({ config, logger, preparer }),
       webhookRoute({ receive: live.webhooks.receive, maxBodyBytes: config.live.webhookMaxBodyBytes, logger }),
       ...(ide?.routes ?? []),
     ],
