@@ -1,3 +1,4 @@
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { liveClient } from '../support/live.js';
 import { startService } from '../support/start.js';
@@ -67,6 +68,27 @@ describe('subscriptions over graphql-ws', () => {
       expect((await sub.ended).kind).toBe('error');
     }
     expect(service.sim.journal.calls()).toEqual([]);
+  });
+
+  it('checks the token again at each subscribe: one that expired since connect is UNAUTHENTICATED', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const service = await startService({ env: { JWT_PUBLIC_KEY: await exportSPKI(publicKey) } });
+    const expS = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ roles: 'viewer' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('user-1')
+      .setExpirationTime(expS)
+      .sign(privateKey);
+    const live = liveClient(service.graphqlUrl, { authorization: `Bearer ${token}` });
+    const programId = service.sim.programs[0]!.id;
+    // This one keeps the connection open (a lazy client closes it when nothing is subscribed).
+    const kept = live.subscribe(PROGRAM_CHANGES, { programId });
+    const probe = live.subscribe(PROGRAM_CHANGES, { programId: 'not-a-program' });
+    expect((await probe.nth(1)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    while (Date.now() < (expS + 1) * 1000) await new Promise((r) => setTimeout(r, 100));
+    const after = live.subscribe(PROGRAM_CHANGES, { programId });
+    expect(codesOf(await after.ended)).toEqual(['UNAUTHENTICATED']);
+    expect(kept.results).toEqual([]);
   });
 
   it('answers NOT_FOUND for a program that is not configured, even to a valid viewer', async () => {
