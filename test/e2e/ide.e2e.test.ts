@@ -33,7 +33,7 @@ function exampleOperationNames(): string[][] {
     .filter((f) => f.endsWith('.graphql'))
     .sort()
     .map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'))
-    .map((text) => [...text.matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1]!));
+    .map((text) => [...text.matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]!));
 }
 
 describe('GET /graphql from a browser', () => {
