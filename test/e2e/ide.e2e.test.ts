@@ -136,6 +136,47 @@ describe('the IDE in Chromium', chromiumBinary.suite, () => {
   );
 });
 
+describe('subscriptions in the IDE', chromiumBinary.suite, () => {
+  it(
+    'runs the ProgramChanges example over the same origin WebSocket and shows a write made meanwhile',
+    { timeout: 90_000 },
+    async () => {
+      const service = await startService();
+      const origin = new URL(service.url).origin;
+      const page = await openPage();
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      page.on('websocket', (ws) => requested.push(ws.url()));
+      await page.goto(service.graphqlUrl);
+      await page.locator('.graphiql-tab-button', { hasText: /^ProgramChanges$/ }).click();
+      await page
+        .getByRole('button', { name: /execute/i })
+        .first()
+        .click();
+      const programId = service.sim.programs[0]!.id;
+      // The subscription starts asynchronously: write until the change shows in the response pane.
+      const shown = page.locator('.graphiql-response').getByText('GROUP_CREATED').first();
+      for (let i = 0; !(await shown.isVisible()); i++) {
+        const res = await service.gql(
+          /* GraphQL */ `
+            mutation ($input: CreateGroupInput!) {
+              createGroup(input: $input) {
+                id
+              }
+            }
+          `,
+          { input: { programId, id: `ide-${i}`, name: 'IDE' } },
+        );
+        expect(res.body.errors).toBeUndefined();
+        await page.waitForTimeout(200);
+      }
+      const wsOrigin = origin.replace(/^http/, 'ws');
+      expect(requested.filter((u) => u.startsWith('ws')).every((u) => u.startsWith(wsOrigin))).toBe(true);
+      expect(requested.some((u) => u.startsWith(wsOrigin))).toBe(true);
+    },
+  );
+});
+
 async function openPage(): Promise<Page> {
   const browser = await chromium.launch({
     executablePath: chromiumBinary.path,
