@@ -9,6 +9,7 @@ import {
   type SimProcess,
 } from './processes.js';
 import { BULK_MEMBERSHIP, runBulkMembership } from './bulk-membership.js';
+import { LIVE_FANOUT, runLiveFanout } from './live-fanout.js';
 import { describeLatestProfile } from './profile-summary.js';
 import { printTable, withRatios, writeReport, type Row } from './report.js';
 import {
@@ -276,6 +277,7 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
       rows.push(...(await runScenario(sim, scenario)));
       if (scenario.id === 'detail') rows.push(...(await runLatencyProbe(sim, scenario)));
     }
+    if (isSelected(LIVE_FANOUT)) rows.push(...(await runLiveFanout(sim, profiled(LIVE_FANOUT))));
   } finally {
     await sim.close();
   }
