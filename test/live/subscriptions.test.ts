@@ -123,6 +123,20 @@ describe('subscriptions over graphql-ws', () => {
     `);
     // Two root fields in a subscription: refused by graphql-js's own rules before anything runs.
     expect((await deep.ended).kind).toBe('error');
+
+    // Depth 3 with MAX_DEPTH=2: the limits' validation rules apply as on HTTP.
+    const tooDeep = live.subscribe(/* GraphQL */ `
+      subscription {
+        eventProgress(id: "e-1") {
+          performance {
+            targetedSiteCount
+          }
+        }
+      }
+    `);
+    const tooDeepEnd = await tooDeep.ended;
+    expect(tooDeepEnd.kind).toBe('error');
+    expect(JSON.stringify(tooDeepEnd)).toMatch(/depth/i);
     expect(service.sim.journal.calls()).toEqual([]);
   });
 
