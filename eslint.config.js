@@ -36,6 +36,7 @@ const ALLOWED_IMPORTS = {
   server: [
     './server',
     './graphql/index.ts',
+    './live/index.ts',
     './flip/index.ts',
     './trace-context.ts',
     './errors.ts',
@@ -44,6 +45,7 @@ const ALLOWED_IMPORTS = {
   graphql: [
     './graphql',
     './writes/index.ts',
+    './live/index.ts',
     './loaders/index.ts',
     './cache/index.ts',
     ...FLIP_SHAPES,
@@ -67,6 +69,8 @@ const ALLOWED_IMPORTS = {
     './errors.ts',
     './config.ts',
   ],
+  // The change hub of subscriptions: Flip's records and webhook parser, the store and its bus.
+  live: ['./live', './store/index.ts', ...FLIP_SHAPES, './errors.ts', './config.ts'],
   // The cross-request cache sits under the loaders: the store, the error model and Flip's records.
   cache: ['./cache', './store/index.ts', './flip/records.ts', './errors.ts'],
   store: ['./store', './errors.ts'],

@@ -1,24 +1,31 @@
 import 'reflect-metadata';
 import type { TracerProvider } from '@opentelemetry/api';
+import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
+import { createLive, type LiveEvent } from './live/index.js';
 import { createContext, createSchema, createSubgraphSchema } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
+import { createFormatError } from './server/format-error.js';
 import { healthRoute } from './server/health.js';
 import { formatBanner } from './server/banner.js';
-import { startHttpServer } from './server/http.js';
+import { startHttpServer, type HttpRequestInfo } from './server/http.js';
 import { createIde } from './server/ide/index.js';
 import { inputChecksPlugin } from './server/input-checks.js';
 import { persistedQueryPlugin } from './server/persisted-queries.js';
 import { createLimits } from './server/limits.js';
 import { createLogger, type Logger } from './server/logger.js';
-import { createMetrics, metricsRoute } from './server/metrics.js';
+import { createMetrics, metricsRoute, type Metrics } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
 import { authorizationPlugin } from './server/roles.js';
+import { sseRoute } from './server/sse.js';
+import { createSubscriptionPreparer } from './server/subscription-prepare.js';
+import { createSubscriptionServer } from './server/subscriptions.js';
 import { trustedDocumentsFor } from './server/trusted-documents.js';
 import { operationSpanPlugin, traceResolvers } from './server/tracing.js';
 import { startTracing } from './server/tracing-sdk.js';
+import { WEBHOOK_PATH, webhookRoute } from './server/webhooks.js';
 import { createSharedState } from './shared-state.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
 import { createWriteServices, type AuditEntry, type InvalidationScope } from './writes/index.js';
@@ -105,6 +112,29 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     now: options.cacheClock,
   });
   const { store, cache, locator } = shared;
+  // With no FLIP_WEBHOOK_SECRET, the embedded simulator signs its webhooks with its own key and
+  // the service accepts it, so `npm start` shows live telemetry (SIM_WEBHOOK_INTERVAL_S=0: off).
+  const simWebhookSecret =
+    simulator && config.simulator.webhookIntervalS > 0
+      ? (config.simulator.webhookSecret ?? `whsec_${randomBytes(32).toString('base64')}`)
+      : undefined;
+  const webhookSecrets =
+    config.live.webhookSecrets.length > 0
+      ? config.live.webhookSecrets
+      : simWebhookSecret
+        ? [simWebhookSecret]
+        : [];
+  const live = createLive({
+    clients,
+    store,
+    bus: shared.liveBus,
+    queueMax: config.live.queueMax,
+    webhookSecrets,
+    telemetryPollS: config.live.telemetryPollS,
+    programIds: upstream.programs.map((p) => p.id),
+    observe: liveObserver(logger, metrics),
+  });
+  metrics.countSubscriptionsWith(live.subscriberCount);
   const writes = createWriteServices({
     clients,
     config,
@@ -115,7 +145,11 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       ? (programId: string | null, scope: InvalidationScope) => cache.invalidate(programId, scope)
       : undefined,
     // One structured line per write: ids, codes and timing only (no names, emails, addresses).
-    audit: (entry: AuditEntry) => logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`),
+    // The same entry tells subscribers of programChanges (here and, through Redis, everywhere).
+    audit: (entry: AuditEntry) => {
+      logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`);
+      live.onWrite(entry);
+    },
   });
   const deps = {
     clients,
@@ -127,6 +161,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     store,
     writes,
     tracer,
+    live,
   };
   const ide = config.ide
     ? createIde({
@@ -137,6 +172,25 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });
   let stopping = false;
+  const createRequestContext = (req: HttpRequestInfo) =>
+    createContext(deps, { requestId: req.requestId, caller: req.caller, onSlowConsumer: req.onSlowConsumer });
+  const trustedDocuments = trustedDocumentsFor(config.trustedDocuments, logger);
+  // WebSocket and SSE subscriptions get the HTTP path's auth, roles, limits and error masking.
+  const preparer = createSubscriptionPreparer({
+    schema,
+    authenticator,
+    createContext: createRequestContext,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    trustedDocuments,
+    formatError: createFormatError(logger, { hideSuggestions: config.isProduction }),
+  });
+  const subscriptions = createSubscriptionServer({
+    config,
+    logger,
+    preparer,
+    connections: metrics.subscriptionConnections,
+  });
   const server = await startHttpServer({
     config,
     schema,
@@ -146,8 +200,9 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     requestsInFlight: metrics.requestsInFlight,
-    trustedDocuments: trustedDocumentsFor(config.trustedDocuments, logger),
+    trustedDocuments,
     tracer,
+    attach: subscriptions,
     plugins: [
       ...(tracer ? [operationSpanPlugin()] : []),
       operationLogPlugin({ logger, metrics, upstream: upstreamCalls }),
@@ -159,10 +214,19 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     routes: [
       healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),
       metricsRoute(metrics),
+      sseRoute({ config, logger, preparer }),
+      webhookRoute({ receive: live.webhooks.receive, maxBodyBytes: config.live.webhookMaxBodyBytes, logger }),
       ...(ide?.routes ?? []),
     ],
-    createContext: (req) => createContext(deps, { requestId: req.requestId, caller: req.caller }),
+    createContext: createRequestContext,
   });
+  const stopSimWebhooks = simWebhookSecret
+    ? simulator?.sendWebhooks({
+        url: config.simulator.webhookUrl ?? `${server.url}${WEBHOOK_PATH}`,
+        secret: simWebhookSecret,
+        intervalS: config.simulator.webhookIntervalS,
+      })
+    : undefined;
 
   if (config.nodeEnv === 'development' && options.printBanner) {
     options.printBanner(
@@ -194,6 +258,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
     async close() {
       stopping = true;
+      stopSimWebhooks?.();
+      live.close();
       await server.close();
       // Operations cut at the end of the drain may still wait on Flip (up to its timeouts and
       // retries): give the pools a short while, then stop waiting for them.
@@ -215,6 +281,35 @@ function authMode(config: Readonly<Config>, authenticator: Authenticator | undef
     ...(jwt ? [`JWT (${jwt.jwksUrl ? 'JWKS' : 'public key'})`] : []),
   ];
   return `on: ${parts.join(', ')}; send Authorization: Bearer <token>`;
+}
+
+/** Webhook outcomes and hub failures to the log and /metrics; never throws. */
+function liveObserver(logger: Logger, metrics: Metrics): (event: LiveEvent) => void {
+  return (event) => {
+    switch (event.kind) {
+      case 'webhook':
+        metrics.webhooks.inc({ outcome: event.outcome });
+        if (event.rejectedPoints) metrics.webhookRejectedPoints.inc(event.rejectedPoints);
+        if (event.outcome === 'accepted') logger.debug({ webhook: event }, 'webhook accepted');
+        else logger.info({ webhook: event }, `webhook ${event.outcome}`);
+        return;
+      case 'bus-failed':
+        logger.warn(
+          { err: { message: messageOf(event.error) } },
+          'live update not sent to other instances (Redis)',
+        );
+        return;
+      case 'poll-failed':
+        logger.warn(
+          { programId: event.programId, err: { message: messageOf(event.error) } },
+          'telemetry poll failed',
+        );
+    }
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function logAuthState(

@@ -215,12 +215,34 @@ const EnvSchema = z.object({
   OTEL_SDK_DISABLED: bool(false),
   OTEL_SERVICE_NAME: z.string().optional().default('flip-graphql'),
   TRACE_SLOW_RESOLVER_MS: int(20, 0, 600_000),
+  FLIP_WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return [];
+      const keys = v.split(',').map((k) => k.trim());
+      // Never echo a key: this line goes to the log.
+      if (keys.some((k) => !/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(k))) {
+        ctx.addIssue({ code: 'custom', message: 'must be whsec_<base64> keys, comma-separated' });
+        return z.NEVER;
+      }
+      return keys;
+    }),
+  WEBHOOK_MAX_BODY_BYTES: int(4 * 1_048_576, 1_024, 64 * 1_048_576),
+  TELEMETRY_POLL_S: int(30, 1, 3_600),
+  MAX_CONNECTIONS: int(1_000, 1, 100_000),
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: int(20, 1, 1_000),
+  SUBSCRIPTION_QUEUE_MAX: int(10_000, 1, 1_000_000),
+  WS_KEEPALIVE_MS: int(12_000, 0, 600_000),
 
   SIM_SITES: int(2_000, 1, 100_000),
   SIM_SEED: int(1, 0),
   SIM_LATENCY_MS: int(0, 0, 60_000),
   SIM_PORT: int(4010, 0, 65535),
   SIM_FAULTS: z.string().optional(),
+  SIM_WEBHOOK_URL: url,
+  SIM_WEBHOOK_SECRET: secret,
+  SIM_WEBHOOK_INTERVAL_S: int(10, 0, 86_400),
 });
 
 type Env = z.output<typeof EnvSchema>;
@@ -298,6 +320,21 @@ export interface Config {
     slowResolverMs: number;
   };
   simulator: SimulatorConfig;
+  live: LiveConfig;
+}
+
+/** Subscriptions and webhooks (issue 15). */
+export interface LiveConfig {
+  /** FLIP_WEBHOOK_SECRET: `whsec_` keys, several during a rotation; empty = no webhooks (poll). */
+  webhookSecrets: string[];
+  webhookMaxBodyBytes: number;
+  /** One POST /v1/telemetry/latest per program per period while devices have subscribers. */
+  telemetryPollS: number;
+  maxConnections: number;
+  maxSubscriptionsPerConnection: number;
+  /** Messages waiting for one subscriber; beyond it the consumer is too slow and is closed. */
+  queueMax: number;
+  keepAliveMs: number;
 }
 
 export interface SimulatorConfig {
@@ -307,6 +344,12 @@ export interface SimulatorConfig {
   port: number;
   /** JSON array of fault rules for `npm run simulator` (see README). */
   faultsJson?: string;
+  /** Where the simulator posts `telemetry.published` webhooks (embedded: the service's receiver). */
+  webhookUrl?: string;
+  /** The simulator's `whsec_` signing key (embedded: generated when absent). */
+  webhookSecret?: string;
+  /** 0: no webhooks. */
+  webhookIntervalS: number;
 }
 
 /** Parses the environment. Throws ConfigError with one line naming the variable. */
@@ -397,6 +440,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
       latencyMs: e.SIM_LATENCY_MS,
       port: e.SIM_PORT,
       faultsJson: e.SIM_FAULTS,
+      webhookUrl: e.SIM_WEBHOOK_URL,
+      webhookSecret: e.SIM_WEBHOOK_SECRET,
+      webhookIntervalS: e.SIM_WEBHOOK_INTERVAL_S,
+    },
+    live: {
+      webhookSecrets: e.FLIP_WEBHOOK_SECRET,
+      webhookMaxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+      telemetryPollS: e.TELEMETRY_POLL_S,
+      maxConnections: e.MAX_CONNECTIONS,
+      maxSubscriptionsPerConnection: e.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      queueMax: e.SUBSCRIPTION_QUEUE_MAX,
+      keepAliveMs: e.WS_KEEPALIVE_MS,
     },
   });
 }

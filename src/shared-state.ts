@@ -8,12 +8,14 @@ import {
   createRedisBus,
   createRedisStore,
   type KeyValueStore,
+  type MessageBus,
   type RedisConnection,
 } from './store/index.js';
 
 /** A failure that repeats on every request (Redis away) is logged at most this often. */
 const REPEATED_WARNING_MS = 10_000;
 const INVALIDATION_CHANNEL = 'flip-graphql:invalidate';
+const LIVE_CHANNEL = 'flip-graphql:live';
 
 /** What outlives a request and, with REDIS_URL, is shared by every instance. Built by app.ts. */
 export interface SharedState {
@@ -23,6 +25,8 @@ export interface SharedState {
   cache?: CrossRequestCache;
   /** Undefined with DISABLE_BATCHING (the naive baseline learns nothing across requests). */
   locator?: ProgramLocator;
+  /** Messages of the subscriptions' hub between instances; undefined without REDIS_URL. */
+  liveBus?: MessageBus;
   close(): Promise<void>;
 }
 
@@ -73,6 +77,7 @@ export async function createSharedState(
     store,
     cache,
     locator: config.disableBatching ? undefined : new ProgramLocator(),
+    liveBus: redis ? createRedisBus(redis, LIVE_CHANNEL) : undefined,
     async close() {
       cache?.close();
       await store.close();

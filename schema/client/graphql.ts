@@ -208,6 +208,27 @@ export type PreviewIssueCode =
   /** No targeted battery is in an ACTIVE enrollment: the event moves no battery power. ids: the batteries reached (may be none). */
   | 'NO_ACTIVE_BATTERY';
 
+/** What a write of this service changed in a program. */
+export type ProgramChangeKind =
+  /** Enrollments were added to or removed from a group. */
+  | 'ENROLLMENT_GROUPS_CHANGED'
+  /** An enrollment was approved, paused, rejected or unenrolled. */
+  | 'ENROLLMENT_STATUS_CHANGED'
+  /** An enrollment's status or groups were set by updateEnrollment(s). */
+  | 'ENROLLMENT_UPDATED'
+  /** An event was cancelled. */
+  | 'EVENT_CANCELED'
+  /** An event was dispatched (its id is the first target id). */
+  | 'EVENT_DISPATCHED'
+  /** A group was created. */
+  | 'GROUP_CREATED'
+  /** A group was deleted. */
+  | 'GROUP_DELETED'
+  /** A group was renamed. */
+  | 'GROUP_RENAMED'
+  /** A site was commissioned. */
+  | 'SITE_COMMISSIONED';
+
 /** PATCH /v1/enrollments/{id}: only the given fields are sent; at least one is needed. */
 export type UpdateEnrollmentInput = {
   /** Replaces the site's groups; [] removes all. Each must be a group of the enrollment's program. */
@@ -294,6 +315,26 @@ export type DeleteGroupMutationVariables = Exact<{
 }>;
 
 export type DeleteGroupMutation = { deleteGroup: boolean };
+
+export type DeviceTelemetryLiveSubscriptionVariables = Exact<{
+  programId: string | number;
+  deviceIds?: Array<string | number> | string | number | null | undefined;
+}>;
+
+export type DeviceTelemetryLiveSubscription = {
+  deviceTelemetry: {
+    deviceId: string;
+    startTime: string;
+    durationS: number;
+    batteryStateOfChargePercentage: number | null;
+    batteryPowerChargeW: number | null;
+    batteryPowerDischargeW: number | null;
+    gridPowerW: number | null;
+    solarPowerW: number | null;
+    isOnline: boolean | null;
+    mode: ActionMode | null;
+  };
+};
 
 export type DeviceTelemetryQueryVariables = Exact<{
   deviceId: string | number;
@@ -506,6 +547,26 @@ export type EventDetailQuery = {
   } | null;
 };
 
+export type EventProgressSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EventProgressSubscription = {
+  eventProgress: {
+    eventId: string;
+    status: EventStatus;
+    at: string;
+    performance: {
+      targetedSiteCount: number;
+      participatingSiteCount: number;
+      expectedPowerW: number;
+      actualPowerW: number;
+      expectedEnergyWh: number;
+      actualEnergyWh: number;
+    } | null;
+  };
+};
+
 export type EventResultsQueryVariables = Exact<{
   id: string | number;
   first?: number | null | undefined;
@@ -670,6 +731,21 @@ export type PreviewEventQuery = {
     dispatchableEnergyWh: number;
     warnings: Array<string>;
     issues: Array<{ code: PreviewIssueCode; message: string; count: number; ids: Array<string> }>;
+  };
+};
+
+export type ProgramChangesSubscriptionVariables = Exact<{
+  programId: string | number;
+}>;
+
+export type ProgramChangesSubscription = {
+  programChanges: {
+    programId: string;
+    kind: ProgramChangeKind;
+    operation: string;
+    targetIds: Array<string>;
+    callerId: string | null;
+    at: string;
   };
 };
 
@@ -1239,6 +1315,68 @@ export const DeleteGroupDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteGroupMutation, DeleteGroupMutationVariables>;
+export const DeviceTelemetryLiveDocument = {
+  __meta__: { hash: 'sha256:7a497e1402b12c912c877509ad7a178853aba754e1438c4c9b9944636d0e601a' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'DeviceTelemetryLive' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deviceIds' } },
+          type: {
+            kind: 'ListType',
+            type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deviceTelemetry' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deviceIds' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deviceIds' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'deviceId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startTime' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'durationS' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'batteryStateOfChargePercentage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'batteryPowerChargeW' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'batteryPowerDischargeW' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gridPowerW' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'solarPowerW' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isOnline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeviceTelemetryLiveSubscription, DeviceTelemetryLiveSubscriptionVariables>;
 export const DeviceTelemetryDocument = {
   __meta__: { hash: 'sha256:5fb2a7a33d51f80848288631a4ef586181eb49c5b3a3d8f7b2a27b2fc3606e88' },
   kind: 'Document',
@@ -2084,6 +2222,63 @@ export const EventDetailDocument = {
     },
   ],
 } as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
+export const EventProgressDocument = {
+  __meta__: { hash: 'sha256:372ffce57d61e8b3704e7b93837e63b86d4096efb3e33a2f7bde32a085f36acf' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'EventProgress' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'eventProgress' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'eventId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'performance' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'targetedSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'participatingSiteCount' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualPowerW' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedEnergyWh' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actualEnergyWh' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EventProgressSubscription, EventProgressSubscriptionVariables>;
 export const EventResultsDocument = {
   __meta__: { hash: 'sha256:2251e6fdee99447b77c988f81a3287330b3535bd77551e908f89bd22c80ed738' },
   kind: 'Document',
@@ -2766,6 +2961,51 @@ export const PreviewEventDocument = {
     },
   ],
 } as unknown as DocumentNode<PreviewEventQuery, PreviewEventQueryVariables>;
+export const ProgramChangesDocument = {
+  __meta__: { hash: 'sha256:438bb73e23a55f7fce43c761c27e4aaa70c67e3bf278e5f3d599d3e5fb24d389' },
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'subscription',
+      name: { kind: 'Name', value: 'ProgramChanges' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programChanges' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'programId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'programId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'programId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'operation' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetIds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'callerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgramChangesSubscription, ProgramChangesSubscriptionVariables>;
 export const ProgramDashboardDocument = {
   __meta__: { hash: 'sha256:588b0daf7e20c8f85654275b29e3b5d4ff0d0690e4e27b5d7de2fd8178b3f298' },
   kind: 'Document',

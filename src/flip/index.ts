@@ -17,6 +17,7 @@ import { createUtilityClient } from './utility-client.js';
 export type * from './records.js';
 export type { WarnLogger } from './enums.js';
 export type { UpstreamName } from './errors.js';
+export { parseTelemetryWebhook, type TelemetryWebhook } from './webhook.js';
 
 /** Options of {@link createFlipClients}. */
 export interface FlipClientOptions {

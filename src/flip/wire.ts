@@ -230,6 +230,18 @@ export type WireTelemetryPoint = z.infer<typeof WireTelemetryPoint>;
 
 export const WireTelemetryResponse = z.object({ telemetry: z.array(WireTelemetryPoint) });
 
+/**
+ * The body of a `telemetry.published` webhook. REFERENCE.md 1.5 shows no payload (an Unknown):
+ * this is the Standard Webhooks envelope (`type`, `timestamp`, `data`) around the program and the
+ * points exactly as POST /v1/telemetry/latest answers them, so one mapper serves both.
+ */
+export const WireTelemetryWebhook = z.object({
+  type: z.literal('telemetry.published'),
+  timestamp: dateTime,
+  data: z.object({ program_id: z.string().min(1), telemetry: z.array(WireTelemetryPoint) }),
+});
+export type WireTelemetryWebhook = z.infer<typeof WireTelemetryWebhook>;
+
 export const WireLatestTelemetryBody = z
   .object({ program_id: z.string().min(1), device_ids: z.array(z.string()).optional() })
   .strict();

@@ -3,12 +3,15 @@ import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig, Role } from '../config.js';
 import type { FlipClients } from '../flip/index.js';
 import { createLoaders, type LoaderDeps, type Loaders } from '../loaders/index.js';
+import type { Live } from '../live/index.js';
 import type { WriteServices } from '../writes/index.js';
 
 /** What the server knows about a request before GraphQL runs. */
 export interface RequestInfo {
   requestId: string;
   caller: { id: string; role: Role; kind: 'api-key' | 'jwt' } | null;
+  /** Subscriptions: the transport closes the connection of a consumer that fell too far behind. */
+  onSlowConsumer?: () => void;
 }
 
 /** Process-wide dependencies, built once by app.ts. */
@@ -31,6 +34,8 @@ export interface ContextDeps {
   store?: LoaderDeps['store'];
   /** With a tracer: DataLoader batch spans. */
   tracer?: Tracer;
+  /** The change hub behind subscriptions (live/). */
+  live: Live;
 }
 
 export interface GraphQLContext {
@@ -41,6 +46,8 @@ export interface GraphQLContext {
   deps: ContextDeps;
   /** The request's instant: every derived status in one answer is computed against the same now. */
   now: Date;
+  /** Set on a subscription's context (see RequestInfo). */
+  onSlowConsumer?: () => void;
 }
 
 export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLContext {
@@ -60,6 +67,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
     }),
     deps,
     now: deps.now?.() ?? new Date(),
+    ...(req.onSlowConsumer ? { onSlowConsumer: req.onSlowConsumer } : {}),
   };
 }
 

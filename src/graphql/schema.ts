@@ -17,6 +17,7 @@ import { EventResultsResolver } from './event/event-results.resolver.js';
 import { EventResolver, EventSiteParticipationResolver } from './event/event.resolver.js';
 import { GroupMutationResolver } from './group/group.mutations.js';
 import { GroupResolver } from './group/group.resolver.js';
+import { LiveResolver } from './live/live.resolver.js';
 import { EligibleProgramLinkResolver, ProgramCloudResolver } from './program/program-cloud.resolver.js';
 import { ProgramResolver } from './program/program.resolver.js';
 import { DateTimeScalar } from './scalars.js';
@@ -44,7 +45,22 @@ export const RESOLVERS = [
   GroupMutationResolver,
   DispatchResolver,
   CommissionResolver,
+  // Subscriptions (issue 15).
+  LiveResolver,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub when a schema has subscriptions, though ours all bring their
+ * own `subscribe` (live/ is the hub): this one is never used.
+ */
+const UNUSED_PUB_SUB = {
+  publish(): void {
+    throw new Error('subscriptions publish through live/, not type-graphql');
+  },
+  subscribe(): never {
+    throw new Error('subscriptions subscribe through live/, not type-graphql');
+  },
+};
 
 /**
  * The executable schema (code-first, type-graphql). No file is written here: emit-schema.ts
@@ -57,13 +73,14 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Arguments are checked by hand where the contract asks (BAD_USER_INPUT with fieldPaths);
     // class-validator is not used.
     validate: false,
+    pubSub: UNUSED_PUB_SUB,
   });
   describeRootTypes(schema);
   return schema;
 }
 
 /**
- * type-graphql builds Query and Mutation itself and takes no description for them; issue 14 §4
+ * type-graphql builds Query, Mutation and Subscription itself and takes no description for them; issue 14 §4
  * wants every type described, so they get theirs here (a description changes no behaviour).
  */
 function describeRootTypes(schema: GraphQLSchema): void {
@@ -76,5 +93,10 @@ function describeRootTypes(schema: GraphQLSchema): void {
   if (mutation) {
     mutation.description =
       'Writes to Flip: enrollment status and groups, group management, event dispatch and cancellation, commissioning. Each is validated before anything is sent.';
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      'Live updates over graphql-ws (WebSocket) or graphql-sse on /graphql: event progress, device telemetry and program changes, the current state first where there is one.';
   }
 }

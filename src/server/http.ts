@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -49,6 +49,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   requestsInFlight?: { inc(): void; dec(): void };
   /** With a tracer: each operation runs in its SERVER span (tracing.ts), under the caller's traceparent. */
   tracer?: Tracer;
+  /** More on the same node:http server (WebSocket upgrades, subscriptions.ts); closed before the drain. */
+  attach?: { attach(httpServer: Server): void; close(): Promise<void> };
 }
 
 export interface HttpServer {
@@ -95,6 +97,7 @@ export async function startHttpServer<TContext extends BaseContext>(
   });
   await apollo.start();
   const cors = createCors(config.corsOrigins);
+  options.attach?.attach(httpServer);
 
   httpServer.on('request', (req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -210,7 +213,15 @@ export async function startHttpServer<TContext extends BaseContext>(
     url,
     graphqlUrl: `${url}/graphql`,
     // apollo.stop() runs the drain plugin: stop accepting, let in-flight operations finish.
-    close: () => apollo.stop(),
+    // Subscriptions never finish by themselves, and the drain would cut their sockets as idle
+    // (1006): they are closed first, with 1001 (going away), so clients reconnect elsewhere.
+    close: async () => {
+      try {
+        await options.attach?.close();
+      } finally {
+        await apollo.stop();
+      }
+    },
   };
 }
 

@@ -13,6 +13,14 @@ export interface Metrics {
   /** For the cross-request cache (issue 9): `cacheHits.inc({ cache: 'enrollments' })`. */
   cacheHits: Counter<'cache'>;
   cacheMisses: Counter<'cache'>;
+  /** Webhook deliveries by outcome (accepted, duplicate, bad-signature, invalid-envelope...). */
+  webhooks: Counter<'outcome'>;
+  /** Telemetry points of webhooks that did not fit the documented shape (dropped). */
+  webhookRejectedPoints: Counter;
+  /** Open subscription (WebSocket) connections. */
+  subscriptionConnections: Gauge;
+  /** Where the number of active subscriptions is read at each scrape (the live hub). */
+  countSubscriptionsWith(count: () => number): void;
   observeOperation(operation: {
     name: string | null;
     type: string;
@@ -98,6 +106,31 @@ export function createMetrics(): Metrics {
     help: 'GraphQL HTTP requests being processed.',
     registers,
   });
+  const webhooks = new Counter({
+    name: `${PREFIX}webhooks_total`,
+    help: 'Flip webhook deliveries by outcome.',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+  const webhookRejectedPoints = new Counter({
+    name: `${PREFIX}webhook_rejected_points_total`,
+    help: 'Telemetry points of webhooks that did not fit the documented shape.',
+    registers,
+  });
+  const subscriptionConnections = new Gauge({
+    name: `${PREFIX}subscription_connections`,
+    help: 'Open GraphQL-over-WebSocket connections.',
+    registers,
+  });
+  let countSubscriptions: () => number = () => 0;
+  new Gauge({
+    name: `${PREFIX}subscriptions`,
+    help: 'Active subscriptions on this instance.',
+    registers,
+    collect() {
+      this.set(countSubscriptions());
+    },
+  });
   const operationLabel = boundedLabel();
 
   return {
@@ -105,6 +138,12 @@ export function createMetrics(): Metrics {
     requestsInFlight,
     cacheHits,
     cacheMisses,
+    webhooks,
+    webhookRejectedPoints,
+    subscriptionConnections,
+    countSubscriptionsWith(count) {
+      countSubscriptions = count;
+    },
     observeOperation({ name, type, durationMs, errorCodes }) {
       operationDuration.observe({ operation: operationLabel(name), type }, durationMs / 1000);
       for (const code of errorCodes) operationErrors.inc({ code });

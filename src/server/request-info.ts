@@ -7,6 +7,8 @@ export interface HttpRequestInfo {
   headers: IncomingMessage['headers'];
   /** The authenticated caller; null when auth is off. */
   caller: Caller | null;
+  /** A subscription's: closes its connection when it falls too far behind (subscriptions.ts). */
+  onSlowConsumer?: () => void;
 }
 
 // Server plugins (roles, logs, error ids) find the request behind an Apollo context here, so

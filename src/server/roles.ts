@@ -27,10 +27,13 @@ export const MUTATION_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   cancelEvent: 'dispatcher',
 });
 
-/** The role a root field needs. Subscriptions are not offered; should one appear it needs admin. */
+/**
+ * The role a root field needs. Subscriptions only read (live updates of what queries read), so
+ * they need viewer, like queries.
+ */
 export function requiredRole(operation: OperationDefinitionNode['operation'], field: string): Role {
   if (field === '__typename') return 'viewer';
-  if (operation === 'query') return 'viewer';
+  if (operation === 'query' || operation === 'subscription') return 'viewer';
   if (operation === 'mutation')
     return Object.hasOwn(MUTATION_ROLES, field) ? MUTATION_ROLES[field]! : 'admin';
   return 'admin';
@@ -59,22 +62,27 @@ export function authorizationPlugin<TContext extends BaseContext>(options: {
           if (!caller) {
             throw withHttpStatus(new ServiceError('UNAUTHENTICATED', 'Authentication required.'), 401);
           }
-          for (const field of rootFields(document, operation.selectionSet)) {
-            const required = requiredRole(operation.operation, field);
-            if (!roleAllows(caller.role, required)) {
-              throw withHttpStatus(
-                new ServiceError(
-                  'FORBIDDEN',
-                  `Role ${caller.role} may not use ${field} (needs ${required}).`,
-                ),
-                403,
-              );
-            }
-          }
+          const refusal = roleRefusal(caller.role, document, operation);
+          if (refusal) throw withHttpStatus(refusal, 403);
         },
       };
     },
   };
+}
+
+/** FORBIDDEN naming the first root field the role may not use, or null (also for subscriptions). */
+export function roleRefusal(
+  role: Role,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ServiceError | null {
+  for (const field of rootFields(document, operation.selectionSet)) {
+    const required = requiredRole(operation.operation, field);
+    if (!roleAllows(role, required)) {
+      return new ServiceError('FORBIDDEN', `Role ${role} may not use ${field} (needs ${required}).`);
+    }
+  }
+  return null;
 }
 
 /** Root field names, through inline fragments and fragment spreads; @skip/@include are ignored (stricter). */

@@ -10,6 +10,7 @@ import { utilityRoutes } from './routes/utility.js';
 import { seedStore } from './seed.js';
 import { createSimServer } from './server.js';
 import type { Simulator, SimulatorOptions, SimStateView } from './types.js';
+import { deliverWebhooks, scheduleWebhooks } from './webhooks.js';
 
 export type * from './types.js';
 export { faultRuleProblem } from './faults.js';
@@ -63,6 +64,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
+  const stoppers = new Set<() => void>();
 
   const state: SimStateView = {
     enrollments: (programId) => {
@@ -85,7 +87,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     journal,
     faults,
     state,
+    sendWebhooks(target) {
+      const stop = scheduleWebhooks(store, target);
+      stoppers.add(stop);
+      return () => {
+        stoppers.delete(stop);
+        stop();
+      };
+    },
+    deliverWebhooks: (target, fault) => deliverWebhooks(store, target, fault),
     close() {
+      for (const stop of stoppers) stop();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

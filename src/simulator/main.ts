@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../config.js';
 import { faultRuleProblem, startSimulator, type FaultRule } from './index.js';
 
@@ -26,6 +27,14 @@ async function main(): Promise<void> {
     `flip simulator on ${sim.url} (${config.sites} sites, seed ${config.seed}): ${env} ` +
       `(or OAuth instead of the key: ${oauth}) control API: ${sim.url}/__sim/journal, ${sim.url}/__sim/faults`,
   );
+  // SIM_WEBHOOK_URL (e.g. http://127.0.0.1:4000/webhooks/flip): signed telemetry.published there.
+  if (config.webhookUrl && config.webhookIntervalS > 0) {
+    const secret = config.webhookSecret ?? `whsec_${randomBytes(32).toString('base64')}`;
+    sim.sendWebhooks({ url: config.webhookUrl, secret, intervalS: config.webhookIntervalS });
+    console.log(
+      `webhooks every ${config.webhookIntervalS} s to ${config.webhookUrl}: give the service FLIP_WEBHOOK_SECRET=${secret}`,
+    );
+  }
   const stop = () => {
     void sim.close().then(() => process.exit(0));
   };

@@ -127,7 +127,30 @@ export interface Simulator {
   faults: Faults;
   /** Read-only view of the seeded state, for tests to compare against. */
   state: SimStateView;
+  /**
+   * Sends `telemetry.published` webhooks (one per program) every `intervalS` to `url`, signed
+   * with `secret`; returns the function that stops them. close() stops them too.
+   */
+  sendWebhooks(target: WebhookTarget & { intervalS: number }): () => void;
+  /** One round of webhooks now, optionally with a fault; resolves with each delivery's answer. */
+  deliverWebhooks(target: WebhookTarget, fault?: WebhookFault): Promise<WebhookDelivery[]>;
   close(): Promise<void>;
+}
+
+export interface WebhookTarget {
+  url: string;
+  /** `whsec_<base64 key>`. */
+  secret: string;
+}
+
+/** bad-signature: signed with another key; duplicate: delivered twice; late-timestamp: 6 minutes old. */
+export type WebhookFault = 'bad-signature' | 'duplicate' | 'late-timestamp';
+
+export interface WebhookDelivery {
+  id: string;
+  programId: string;
+  status: number;
+  points: number;
 }
 
 export interface SimStateView {

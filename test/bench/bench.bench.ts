@@ -10,6 +10,7 @@ import {
 } from './processes.js';
 import { BULK_MEMBERSHIP, runBulkMembership } from './bulk-membership.js';
 import { startOtlpSink, type OtlpSink } from './otlp-sink.js';
+import { LIVE_FANOUT, runLiveFanout } from './live-fanout.js';
 import { describeLatestProfile } from './profile-summary.js';
 import { printTable, withRatios, writeReport, type Row } from './report.js';
 import {
@@ -317,6 +318,7 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
       rows.push(...(await runScenario(sim, scenario)));
       if (scenario.id === 'detail') rows.push(...(await runLatencyProbe(sim, scenario)));
     }
+    if (isSelected(LIVE_FANOUT)) rows.push(...(await runLiveFanout(sim, profiled(LIVE_FANOUT))));
   } finally {
     await sim.close();
   }

@@ -36,7 +36,7 @@ function exampleOperationNames(): string[][] {
     .map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'));
   const isWrite = (text: string) => /^mutation /m.test(text);
   return [...texts.filter((t) => !isWrite(t)), ...texts.filter(isWrite)].map((text) =>
-    [...text.matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1]!),
+    [...text.matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]!),
   );
 }
 
@@ -109,7 +109,7 @@ describe('the IDE page over HTTP', () => {
     const { body } = await getPage(service.graphqlUrl);
     const names = exampleOperationNames().map((n) => n[0]!);
     const positions = names.map((name) =>
-      body.indexOf(`query ${name}`) >= 0 ? body.indexOf(`query ${name}`) : body.indexOf(`mutation ${name}`),
+      Math.max(...['query', 'mutation', 'subscription'].map((kind) => body.indexOf(`${kind} ${name}`))),
     );
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -183,6 +183,50 @@ describe('the IDE in Chromium', chromiumBinary.suite, () => {
       expect(requested.filter((u) => new URL(u).origin !== origin)).toEqual([]);
       expect(requested).toContain(service.graphqlUrl);
       expect(violations).toEqual([]);
+    },
+  );
+});
+
+describe('subscriptions in the IDE', chromiumBinary.suite, () => {
+  it(
+    'runs the ProgramChanges example over the same origin WebSocket and shows a write made meanwhile',
+    { timeout: 90_000 },
+    async () => {
+      const service = await startService();
+      const origin = new URL(service.url).origin;
+      const page = await openPage();
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(r.url()));
+      page.on('websocket', (ws) => requested.push(ws.url()));
+      await page.goto(service.graphqlUrl);
+      await page.locator('.graphiql-tab-button', { hasText: /^ProgramChanges$/ }).click();
+      // Execute only once the tab's own document is in the editor (else GraphiQL runs the
+      // operation name of the tab it is leaving).
+      await page.locator('.graphiql-query-editor').getByText('subscription ProgramChanges').waitFor();
+      await page
+        .getByRole('button', { name: /execute/i })
+        .first()
+        .click();
+      const programId = service.sim.programs[0]!.id;
+      // The subscription starts asynchronously: write until the change shows in the response pane.
+      const shown = page.locator('.graphiql-response').getByText('GROUP_CREATED').first();
+      for (let i = 0; !(await shown.isVisible()); i++) {
+        const res = await service.gql(
+          /* GraphQL */ `
+            mutation ($input: CreateGroupInput!) {
+              createGroup(input: $input) {
+                id
+              }
+            }
+          `,
+          { input: { programId, id: `ide-${i}`, name: 'IDE' } },
+        );
+        expect(res.body.errors).toBeUndefined();
+        await page.waitForTimeout(200);
+      }
+      const wsOrigin = origin.replace(/^http/, 'ws');
+      expect(requested.filter((u) => u.startsWith('ws')).every((u) => u.startsWith(wsOrigin))).toBe(true);
+      expect(requested.some((u) => u.startsWith(wsOrigin))).toBe(true);
     },
   );
 });

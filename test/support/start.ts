@@ -63,6 +63,8 @@ const TEST_ENV: Record<string, string> = {
   // Tests assert per-request call budgets from the journal; the cross-request cache would hide
   // calls across requests. Its own tests (test/cache) turn it on.
   CACHE_TTL_S: '0',
+  // The embedded simulator's webhooks would publish telemetry on a timer; tests send their own.
+  SIM_WEBHOOK_INTERVAL_S: '0',
 };
 
 /** The env that points a service at a running simulator (as `npm run simulator` prints it). */

@@ -110,6 +110,9 @@ export async function renderIdePage(options: RenderIdeOptions): Promise<IdePage>
     // Our operations go as POST application/json, which Apollo's CSRF prevention lets through.
     method: 'POST',
     useGETForQueries: false,
+    // Subscriptions over graphql-ws on the same origin and path (server/subscriptions.ts);
+    // CSP 'self' covers ws: to the same host.
+    subscriptionsProtocol: 'WS',
   }).replace('</head>', `<style>${TAB_FIX_CSS}</style></head>`);
   return { html, headers: securityHeaders(inlineScriptHash(html)) };
 }

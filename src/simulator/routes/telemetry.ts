@@ -1,28 +1,38 @@
 import { WireHistoricalTelemetryBody, WireLatestTelemetryBody } from '../../flip/wire.js';
 import { ok, parseBody, type Route, unprocessable } from '../http.js';
 import type { Store } from '../store.js';
-import { drivingEvents, historicalPoints, latestPoint } from '../telemetry.js';
+import { drivingEvents, historicalPoints, latestPoint, type DeviceContext } from '../telemetry.js';
 
 /** Longest historical window (REFERENCE.md Unknown 5; our choice, README "Unknowns"). */
 export const MAX_HISTORY_WINDOW_S = 7 * 86_400;
 
+/**
+ * The devices of a program (those of `deviceIds` when given) with the events that drive them.
+ * Like enrollments: an unknown program has no devices; unknown device ids are simply absent.
+ */
+export function devicesOfProgram(
+  store: Store,
+  programId: string,
+  deviceIds: string[] | undefined,
+): DeviceContext[] {
+  const p = store.program(programId);
+  if (!p) return [];
+  const pairs = deviceIds
+    ? deviceIds.flatMap((id) => {
+        const hit = p.devices.get(id);
+        return hit ? [hit] : [];
+      })
+    : [...p.devices.values()];
+  // Every program's events move the device, whichever program the question names.
+  const events = store.allEvents();
+  const enrollmentsOf = (deviceId: string) =>
+    store.programDefs().flatMap((d) => store.program(d.id)?.devices.get(deviceId)?.enrollment ?? []);
+  return pairs.map((x) => ({ ...x, events: drivingEvents(events, x.device, enrollmentsOf(x.device.id)) }));
+}
+
 export function telemetryRoutes(store: Store): Route[] {
-  const devicesOf = (programId: string, deviceIds: string[] | undefined) => {
-    // Like enrollments: an unknown program has no devices; unknown device ids are simply absent.
-    const p = store.program(programId);
-    if (!p) return [];
-    const pairs = deviceIds
-      ? deviceIds.flatMap((id) => {
-          const hit = p.devices.get(id);
-          return hit ? [hit] : [];
-        })
-      : [...p.devices.values()];
-    // Every program's events move the device, whichever program the question names.
-    const events = store.allEvents();
-    const enrollmentsOf = (deviceId: string) =>
-      store.programDefs().flatMap((d) => store.program(d.id)?.devices.get(deviceId)?.enrollment ?? []);
-    return pairs.map((x) => ({ ...x, events: drivingEvents(events, x.device, enrollmentsOf(x.device.id)) }));
-  };
+  const devicesOf = (programId: string, deviceIds: string[] | undefined) =>
+    devicesOfProgram(store, programId, deviceIds);
   return [
     {
       method: 'POST',

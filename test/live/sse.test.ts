@@ -1,0 +1,80 @@
+import { createClient } from 'graphql-sse';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { startService } from '../support/start.js';
+
+const VIEWER_KEY = 'viewer-key-0123456789abcdef';
+const ADMIN_KEY = 'admin-key-0123456789abcdef';
+const PROGRAM_CHANGES = /* GraphQL */ `
+  subscription ($programId: ID!) {
+    programChanges(programId: $programId) {
+      kind
+      targetIds
+    }
+  }
+`;
+
+describe('subscriptions over Server-Sent Events', () => {
+  it('streams programChanges to a graphql-sse client (distinct connections)', async () => {
+    const service = await startService({ env: { GRAPHQL_API_KEYS: `${ADMIN_KEY}:admin` } });
+    const programId = service.sim.programs[0]!.id;
+    const client = createClient({
+      url: service.graphqlUrl,
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      retryAttempts: 0,
+    });
+    const seen: unknown[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      const stop = client.subscribe(
+        { query: PROGRAM_CHANGES, variables: { programId } },
+        {
+          next: (result) => {
+            seen.push(result);
+            stop();
+            resolve();
+          },
+          error: reject,
+          complete: () => resolve(),
+        },
+      );
+    });
+    for (let i = 0; seen.length === 0; i++) {
+      await service.gql(
+        /* GraphQL */ `
+          mutation ($input: CreateGroupInput!) {
+            createGroup(input: $input) {
+              id
+            }
+          }
+        `,
+        { input: { programId, id: `sse-${i}`, name: 'SSE' } },
+        { authorization: `Bearer ${ADMIN_KEY}` },
+      );
+      await Promise.race([done, new Promise((r) => setTimeout(r, 50))]);
+    }
+    await done;
+    client.dispose();
+    expect(seen[0]).toMatchObject({ data: { programChanges: { kind: 'GROUP_CREATED' } } });
+  });
+
+  it('answers 401 without a token and NOT_FOUND for a program that is not configured', async () => {
+    const service = await startService({ env: { GRAPHQL_API_KEYS: `${VIEWER_KEY}:viewer` } });
+    const post = (headers: Record<string, string>, programId: string) =>
+      request(service.graphqlUrl, {
+        method: 'POST',
+        headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: PROGRAM_CHANGES, variables: { programId } }),
+      });
+    const refused = await post({}, service.sim.programs[0]!.id);
+    expect(refused.statusCode).toBe(401);
+    expect(await refused.body.json()).toMatchObject({
+      errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+
+    const unknown = await post({ authorization: `Bearer ${VIEWER_KEY}` }, 'not-a-program');
+    expect(unknown.statusCode).toBe(200);
+    const text = await unknown.body.text();
+    expect(text).toContain('"code":"NOT_FOUND"');
+    expect(text).toContain('event: complete');
+  });
+});
