@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { DestinationStream } from 'pino';
+import { createAuditStore } from './audit/index.js';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
 import { createContext, createSchema, createSubgraphSchema } from './graphql/index.js';
@@ -90,6 +91,20 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     now: options.cacheClock,
   });
   const { store, cache, locator } = shared;
+  // The durable audit trail. Reads never wait for it: it opens on the first write, or right away
+  // in the background in production (PGlite takes seconds to create its data directory).
+  const auditStore = createAuditStore({
+    databaseUrl: config.audit.databaseUrl,
+    dataDir: config.audit.dataDir,
+    retentionDays: config.audit.retentionDays,
+    // The database's own text stays in the log (it may name hosts); callers get a fixed message.
+    onError: (stage, error) =>
+      logger.error(
+        { stage, err: error instanceof Error ? error.message : String(error) },
+        'audit trail failed',
+      ),
+  });
+  if (config.isProduction) void auditStore.open().catch(() => undefined);
   const writes = createWriteServices({
     clients,
     config,
@@ -101,6 +116,15 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       : undefined,
     // One structured line per write: ids, codes and timing only (no names, emails, addresses).
     audit: (entry: AuditEntry) => logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`),
+    auditStore,
+    auditRequired: config.audit.required,
+    onAuditStoreError: (stage, error) =>
+      logger.error(
+        { stage, err: error instanceof Error ? error.message : String(error) },
+        config.audit.required || stage === 'complete'
+          ? `audit trail could not store the ${stage === 'begin' ? 'intent' : 'completion'} of a write`
+          : 'audit trail unavailable: AUDIT_REQUIRED=false, the write goes on with log-only audit (unsafe)',
+      ),
   });
   const deps = {
     clients,
@@ -111,6 +135,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     locator,
     store,
     writes,
+    auditStore,
   };
   const ide = config.ide ? createIde({ programIds: upstream.programs.map((p) => p.id), logger }) : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });
@@ -165,6 +190,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         logger.warn({ waitMs: POOL_CLOSE_MS }, 'upstream calls still running after the drain; not waiting');
       }
       await shared.close();
+      await auditStore.close().catch(() => undefined);
       await simulator?.close();
     },
   };

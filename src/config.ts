@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -179,6 +181,21 @@ const EnvSchema = z.object({
   DISABLE_BATCHING: bool(false),
   FEDERATION: bool(false),
 
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      if (!/^postgres(ql)?:\/\//.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a postgres:// or postgresql:// URL' });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  AUDIT_DATA_DIR: z.string().optional(),
+  AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
+  AUDIT_REQUIRED: bool(true),
+
   SIM_SITES: int(2_000, 1, 100_000),
   SIM_SEED: int(1, 0),
   SIM_LATENCY_MS: int(0, 0, 60_000),
@@ -248,6 +265,11 @@ export interface Config {
   disableBatching: boolean;
   /** Serve the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key`s). */
   federation: boolean;
+  /**
+   * The durable audit trail: PostgreSQL at databaseUrl, else PGlite in dataDir (`memory://` for a
+   * throwaway one). `required` false (unsafe) lets writes go on with log-only audit when it is down.
+   */
+  audit: { databaseUrl?: string; dataDir: string; retentionDays: number; required: boolean };
   simulator: SimulatorConfig;
 }
 
@@ -326,6 +348,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     cache: { ttlS: e.CACHE_TTL_S, maxBytes: e.CACHE_MAX_BYTES, redisUrl: e.REDIS_URL },
     disableBatching: e.DISABLE_BATCHING,
     federation: e.FEDERATION,
+    audit: {
+      databaseUrl: e.DATABASE_URL,
+      dataDir:
+        e.AUDIT_DATA_DIR === undefined || e.AUDIT_DATA_DIR.trim() === ''
+          ? path.join(os.tmpdir(), 'flip-graphql-audit')
+          : e.AUDIT_DATA_DIR,
+      retentionDays: e.AUDIT_RETENTION_DAYS,
+      required: e.AUDIT_REQUIRED,
+    },
     simulator: {
       sites: e.SIM_SITES,
       seed: e.SIM_SEED,

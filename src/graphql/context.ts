@@ -28,6 +28,8 @@ export interface ContextDeps {
   locator?: ProgramLocator;
   /** The shared store: the event loader reads the cancellations cancelEvent recorded there. */
   store?: LoaderDeps['store'];
+  /** The durable audit trail, read through the loaders. */
+  auditStore?: LoaderDeps['audit'];
 }
 
 export interface GraphQLContext {
@@ -53,6 +55,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       cache: deps.cache,
       locator: deps.locator,
       store: deps.store,
+      audit: deps.auditStore,
     }),
     deps,
     now: deps.now?.() ?? new Date(),

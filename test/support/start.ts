@@ -60,6 +60,8 @@ const TEST_ENV: Record<string, string> = {
   // Tests assert per-request call budgets from the journal; the cross-request cache would hide
   // calls across requests. Its own tests (test/cache) turn it on.
   CACHE_TTL_S: '0',
+  // The durable audit trail in a throwaway in-memory PGlite, opened on the first write.
+  AUDIT_DATA_DIR: 'memory://',
 };
 
 /** The env that points a service at a running simulator (as `npm run simulator` prints it). */
