@@ -10,11 +10,19 @@ export interface SqlBackend {
   close(): Promise<void>;
 }
 
-/** PGlite on a data directory (created when missing), or `memory://` for a throwaway database. */
-export async function openPglite(dataDir: string): Promise<SqlBackend> {
+/**
+ * PGlite on a data directory (created when missing), or `memory://` for a throwaway database.
+ * `template`: a dump (dumpDataDir) to start a `memory://` database from: loading one takes about
+ * a second where initdb takes several.
+ */
+export async function openPglite(
+  dataDir: string,
+  template?: Blob,
+): Promise<SqlBackend & { dump(): Promise<Blob> }> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
   return {
+    dump: () => db.dumpDataDir('none'),
     kind: 'pglite',
     async query<R extends object>(sql: string, params: unknown[] = []) {
       return (await db.query<R>(sql, params)).rows;

@@ -72,6 +72,29 @@ const columns = (alias = '') =>
   [`${alias}id::text AS id`, ...COLUMN_NAMES.map((c) => `${alias}${c}`)].join(', ');
 const COLUMNS = columns();
 
+const MEMORY = 'memory://';
+let template: Promise<Blob> | undefined;
+
+/**
+ * One migrated empty database per process, dumped: each `memory://` store (tests start many) loads
+ * it instead of running initdb again.
+ */
+function memoryTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const fresh = await openPglite(MEMORY);
+    try {
+      await migrate(fresh);
+      return await fresh.dump();
+    } finally {
+      await fresh.close();
+    }
+  })();
+  template.catch(() => {
+    template = undefined;
+  });
+  return template;
+}
+
 export function createAuditStore(options: AuditStoreOptions): AuditStore {
   const kind = options.databaseUrl ? 'postgres' : 'pglite';
   let opening: Promise<SqlBackend> | undefined;
@@ -83,7 +106,9 @@ export function createAuditStore(options: AuditStoreOptions): AuditStore {
     opening ??= (async () => {
       const backend = options.databaseUrl
         ? await openPostgres(options.databaseUrl)
-        : await openPglite(options.dataDir);
+        : options.dataDir === MEMORY
+          ? await openPglite(MEMORY, await memoryTemplate())
+          : await openPglite(options.dataDir);
       try {
         await migrate(backend);
       } catch (error) {
