@@ -1,6 +1,6 @@
 // ESLint flat config. Besides typescript-eslint's recommended rules it enforces the boundaries
 // of STYLE.md section 1 as one allowlist per folder and top-level file: server -> graphql ->
-// writes -> loaders -> (cache, store) -> flip -> errors/config; the simulator imports only
+// writes -> loaders -> (cache, store, audit) -> flip -> errors/config; the simulator imports only
 // flip/wire.ts and errors.ts; nothing in src/ imports test/; no import cycles.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -54,6 +54,7 @@ const ALLOWED_IMPORTS = {
   ],
   writes: [
     './writes',
+    './audit/index.ts',
     './loaders/index.ts',
     './store/index.ts',
     ...FLIP_SHAPES,
@@ -62,6 +63,7 @@ const ALLOWED_IMPORTS = {
   ],
   loaders: [
     './loaders',
+    './audit/index.ts',
     './cache/index.ts',
     './store/index.ts',
     ...FLIP_SHAPES,
@@ -74,6 +76,8 @@ const ALLOWED_IMPORTS = {
   // The cross-request cache sits under the loaders: the store, the error model and Flip's records.
   cache: ['./cache', './store/index.ts', './flip/records.ts', './errors.ts'],
   store: ['./store', './errors.ts'],
+  // The durable audit trail (issue 19), beside the store: writes store entries, loaders read them.
+  audit: ['./audit', './errors.ts'],
   flip: ['./flip', './trace-context.ts', './errors.ts', './config.ts'],
   // A separate program: it shares only the documented wire shapes (its contract tests check them).
   simulator: ['./simulator', './flip/wire.ts', './errors.ts'],

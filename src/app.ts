@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { TracerProvider } from '@opentelemetry/api';
 import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
+import { createAuditStore } from './audit/index.js';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
 import { createLive, type LiveEvent } from './live/index.js';
@@ -135,6 +136,20 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     observe: liveObserver(logger, metrics),
   });
   metrics.countSubscriptionsWith(live.subscriberCount);
+  // The durable audit trail. Reads never wait for it: it opens on the first write, or right away
+  // in the background in production (PGlite takes seconds to create its data directory).
+  const auditStore = createAuditStore({
+    databaseUrl: config.audit.databaseUrl,
+    dataDir: config.audit.dataDir,
+    retentionDays: config.audit.retentionDays,
+    // The database's own text stays in the log (it may name hosts); callers get a fixed message.
+    onError: (stage, error) =>
+      logger.error(
+        { stage, err: error instanceof Error ? error.message : String(error) },
+        'audit trail failed',
+      ),
+  });
+  if (config.isProduction) void auditStore.open().catch(() => undefined);
   const writes = createWriteServices({
     clients,
     config,
@@ -150,6 +165,15 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       logger.info({ audit: entry }, `audit ${entry.operation} ${entry.outcome}`);
       live.onWrite(entry);
     },
+    auditStore,
+    auditRequired: config.audit.required,
+    onAuditStoreError: (stage, error) =>
+      logger.error(
+        { stage, err: error instanceof Error ? error.message : String(error) },
+        config.audit.required || stage === 'complete'
+          ? `audit trail could not store the ${stage === 'begin' ? 'intent' : 'completion'} of a write`
+          : 'audit trail unavailable: AUDIT_REQUIRED=false, the write goes on with log-only audit (unsafe)',
+      ),
   });
   const deps = {
     clients,
@@ -162,6 +186,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     writes,
     tracer,
     live,
+    auditStore,
   };
   const ide = config.ide
     ? createIde({
@@ -267,6 +292,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         logger.warn({ waitMs: POOL_CLOSE_MS }, 'upstream calls still running after the drain; not waiting');
       }
       await shared.close();
+      await auditStore.close().catch(() => undefined);
       await simulator?.close();
       await tracing.shutdown();
     },

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -234,6 +236,20 @@ const EnvSchema = z.object({
   MAX_SUBSCRIPTIONS_PER_CONNECTION: int(20, 1, 1_000),
   SUBSCRIPTION_QUEUE_MAX: int(10_000, 1, 1_000_000),
   WS_KEEPALIVE_MS: int(12_000, 0, 600_000),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      if (!/^postgres(ql)?:\/\//.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a postgres:// or postgresql:// URL' });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  AUDIT_DATA_DIR: z.string().optional(),
+  AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
+  AUDIT_REQUIRED: bool(true),
 
   SIM_SITES: int(2_000, 1, 100_000),
   SIM_SEED: int(1, 0),
@@ -319,6 +335,11 @@ export interface Config {
     /** A resolver that did no I/O gets a span when it took at least this long. */
     slowResolverMs: number;
   };
+  /**
+   * The durable audit trail: PostgreSQL at databaseUrl, else PGlite in dataDir (`memory://` for a
+   * throwaway one). `required` false (unsafe) lets writes go on with log-only audit when it is down.
+   */
+  audit: { databaseUrl?: string; dataDir: string; retentionDays: number; required: boolean };
   simulator: SimulatorConfig;
   live: LiveConfig;
 }
@@ -433,6 +454,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
         !e.OTEL_SDK_DISABLED,
       serviceName: e.OTEL_SERVICE_NAME,
       slowResolverMs: e.TRACE_SLOW_RESOLVER_MS,
+    },
+    audit: {
+      databaseUrl: e.DATABASE_URL,
+      dataDir:
+        e.AUDIT_DATA_DIR === undefined || e.AUDIT_DATA_DIR.trim() === ''
+          ? path.join(os.tmpdir(), 'flip-graphql-audit')
+          : e.AUDIT_DATA_DIR,
+      retentionDays: e.AUDIT_RETENTION_DAYS,
+      required: e.AUDIT_REQUIRED,
     },
     simulator: {
       sites: e.SIM_SITES,

@@ -4,6 +4,7 @@ import type { TypePolicies } from '@apollo/client';
 
 /** The object types a normalized cache keeps as one entry per key. */
 export type KeyedTypename =
+  | 'AuditEntry'
   | 'CommissionEnrollment'
   | 'Device'
   | 'EligibleProgram'
@@ -21,6 +22,9 @@ export type KeyedTypename =
  * __typename, which Apollo Client adds) wherever the type is selected.
  */
 export const typePolicies = {
+  AuditEntry: { keyFields: ['id'] },
+  AuditEntryConnection: { keyFields: false, merge: true },
+  AuditEntryEdge: { keyFields: false, merge: true },
   BulkEnrollmentResult: { keyFields: false, merge: true },
   BulkItemError: { keyFields: false, merge: true },
   CommissionEnrollment: { keyFields: ['id'] },
@@ -28,6 +32,9 @@ export const typePolicies = {
   Device: { keyFields: ['id'] },
   EligibleProgram: { keyFields: ['id'] },
   Enrollment: { keyFields: ['id'] },
+  EnrollmentChange: { keyFields: false, merge: true },
+  EnrollmentChangeConnection: { keyFields: false, merge: true },
+  EnrollmentChangeEdge: { keyFields: false, merge: true },
   EnrollmentConnection: { keyFields: false, merge: true },
   EnrollmentEdge: { keyFields: false, merge: true },
   EnrollmentFormField: { keyFields: false, merge: true },

@@ -36,6 +36,8 @@ export interface ContextDeps {
   tracer?: Tracer;
   /** The change hub behind subscriptions (live/). */
   live: Live;
+  /** The durable audit trail, read through the loaders. */
+  auditStore?: LoaderDeps['audit'];
 }
 
 export interface GraphQLContext {
@@ -64,6 +66,7 @@ export function createContext(deps: ContextDeps, req: RequestInfo): GraphQLConte
       locator: deps.locator,
       store: deps.store,
       tracer: deps.tracer,
+      audit: deps.auditStore,
     }),
     deps,
     now: deps.now?.() ?? new Date(),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditLogResolver, EnrollmentHistoryResolver, EventAuditResolver } from './audit/audit.resolver.js';
 import { CommissionResolver } from './commissioning/commission.resolver.js';
 import { CommissioningResolver } from './commissioning/commissioning.resolver.js';
 import { DeviceResolver } from './device/device.resolver.js';
@@ -40,6 +41,10 @@ export const RESOLVERS = [
   DeviceEventsResolver,
   EnrollmentEventsResolver,
   CommissioningResolver,
+  // The durable audit trail (issue 19).
+  AuditLogResolver,
+  EnrollmentHistoryResolver,
+  EventAuditResolver,
   // Writes (issue 6), and previewEvent, which shares dispatchEvent's validation.
   EnrollmentMutationResolver,
   GroupMutationResolver,

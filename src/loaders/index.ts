@@ -1,4 +1,11 @@
 import type { Tracer } from '@opentelemetry/api';
+import type {
+  AuditFilter,
+  AuditPosition,
+  AuditRow,
+  AuditStore,
+  EnrollmentHistoryRow,
+} from '../audit/index.js';
 import type { CrossRequestCache, ProgramLocator } from '../cache/index.js';
 import type { Config, ProgramConfig } from '../config.js';
 import type {
@@ -9,6 +16,7 @@ import type {
   TelemetryPointRecord,
 } from '../flip/index.js';
 import type { KeyValueStore } from '../store/index.js';
+import { AuditLoader, type EventAudit } from './audit.js';
 import type { BatchObserver } from './batch.js';
 import type { EventEntry } from './cancelled-events.js';
 import { CloudProgramLoader } from './cloud-programs.js';
@@ -27,6 +35,8 @@ import {
 import { ProgramLoader } from './programs.js';
 import { TelemetryLoader } from './telemetry.js';
 
+export type { EventAudit } from './audit.js';
+export type { AuditFilter, AuditPosition, AuditRow, EnrollmentHistoryRow } from '../audit/index.js';
 export type { BatchObserver } from './batch.js';
 export type { EventEntry } from './cancelled-events.js';
 /** The shared store's record of cancelled events: written by cancelEvent, read by the event loader. */
@@ -55,6 +65,8 @@ export interface LoaderDeps {
   store?: KeyValueStore;
   /** With a tracer: one span per DataLoader batch (loader name, key count). */
   tracer?: Tracer;
+  /** The durable audit trail (auditLog, Enrollment.history, Event.dispatchedBy/canceledBy). */
+  audit?: AuditStore;
 }
 
 /**
@@ -105,6 +117,20 @@ export interface Loaders {
     window: { from: Date; to: Date },
   ): Promise<TelemetryPointRecord[]>;
 
+  /** Who dispatched and who cancelled the event through this service: batched, one SQL query. */
+  eventAudit(eventId: string): Promise<EventAudit>;
+  /**
+   * The enrollment's status and group changes made through this service, newest first, at most
+   * `first` + 1: one SQL query for every enrollment asked with the same `first` and no `after`.
+   */
+  enrollmentHistory(
+    enrollmentId: string,
+    first: number,
+    after?: AuditPosition,
+  ): Promise<EnrollmentHistoryRow[]>;
+  /** The audit log, newest first, at most `first` + 1 rows. */
+  auditLog(filter: AuditFilter, first: number, after?: AuditPosition): Promise<AuditRow[]>;
+
   /**
    * For writes: an enrollment's new state returned by Flip replaces the old one in every loaded
    * program of this request (stats, filters and pages see it) and in the by-id cache.
@@ -145,6 +171,8 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     cache?.latestTelemetry,
   );
 
+  const audit = new AuditLoader(deps.audit, batching());
+
   const primeEnrollments = (records: readonly EnrollmentRecord[]): EnrollmentEntry[] => {
     const programOf = programs.prime(records);
     return records.map((record) => {
@@ -168,6 +196,9 @@ export function createLoaders(deps: LoaderDeps): Loaders {
     cloudProgram: (programId) => cloudPrograms.get(programId),
     latestTelemetry: (programId, deviceId) => telemetry.latest(programId, deviceId),
     telemetry: (programId, deviceId, window) => telemetry.window(programId, deviceId, window),
+    eventAudit: (eventId) => audit.event(eventId),
+    enrollmentHistory: (id, first, after) => audit.history(id, first, after),
+    auditLog: (filter, first, after) => audit.log(filter, first, after),
     primeEnrollment(record) {
       return primeEnrollments([record])[0] as EnrollmentEntry;
     },

@@ -8,7 +8,7 @@ import { requestInfoOf } from './request-info.js';
 /**
  * The role each mutation needs: the one place writes are classified. A mutation missing here
  * needs admin (safe default), and test/server/roles.test.ts fails until it is classified.
- * Queries need viewer, which every role includes.
+ * Queries need viewer, which every role includes, except those of QUERY_ROLES.
  */
 export const MUTATION_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   updateEnrollment: 'operator',
@@ -27,13 +27,19 @@ export const MUTATION_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   cancelEvent: 'dispatcher',
 });
 
+/** Queries that need more than viewer: the audit log says who did what (issue 19). */
+export const QUERY_ROLES: Readonly<Record<string, Role>> = Object.freeze({
+  auditLog: 'dispatcher',
+});
+
 /**
  * The role a root field needs. Subscriptions only read (live updates of what queries read), so
  * they need viewer, like queries.
  */
 export function requiredRole(operation: OperationDefinitionNode['operation'], field: string): Role {
   if (field === '__typename') return 'viewer';
-  if (operation === 'query' || operation === 'subscription') return 'viewer';
+  if (operation === 'query') return Object.hasOwn(QUERY_ROLES, field) ? QUERY_ROLES[field]! : 'viewer';
+  if (operation === 'subscription') return 'viewer';
   if (operation === 'mutation')
     return Object.hasOwn(MUTATION_ROLES, field) ? MUTATION_ROLES[field]! : 'admin';
   return 'admin';

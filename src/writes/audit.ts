@@ -1,3 +1,4 @@
+import type { EnrollmentChangeFacts } from '../audit/index.js';
 import { errorCodeOf } from '../errors.js';
 import type { AuditEntry, InvalidationScope, WriteHooks } from './hooks.js';
 import type { WriteCall } from './types.js';
@@ -7,12 +8,25 @@ export interface WriteRecord {
   programId: string | null;
   targetIds: string[];
   idempotencyKey?: string;
+  /**
+   * The input as sent upstream, for the durable trail: ids, statuses, actions and reasons, never
+   * a name, email, address or secret. Set before the write runs (it is stored with the intent).
+   */
+  input?: Record<string, unknown>;
   detail?: AuditEntry['detail'];
+  /** The event the write produced or cancelled. */
+  eventId?: string;
+  /** Per enrollment id written: its status and groups before and after (Enrollment.history). */
+  changes?: Record<string, EnrollmentChangeFacts>;
 }
 
 /**
- * Runs one write and emits its audit entry (hooks.audit) once it settled, with the outcome
- * code and duration. `record` may be amended by `run` (e.g. the program found, the event id).
+ * Runs one write with its audit: the intent is stored in the durable trail (when wired) before
+ * `run` starts, so before any upstream call; a trail that cannot store it refuses the write
+ * (UPSTREAM_UNAVAILABLE) unless auditRequired is false. Once the write settled, the log line is
+ * emitted and the entry completed with the outcome code and duration; the write is answered only
+ * after that. A completion that fails leaves the entry's outcome unknown and the write stands (it
+ * may have applied: failing it would invite a retry). `record` may be amended by `run`.
  */
 export async function audited<T>(
   hooks: WriteHooks,
@@ -22,6 +36,7 @@ export async function audited<T>(
   run: (record: WriteRecord) => Promise<T>,
 ): Promise<T> {
   const startedAt = performance.now();
+  const entryId = await begin(hooks, call, operation, record, startedAt);
   let outcome: AuditEntry['outcome'] = 'OK';
   try {
     return await run(record);
@@ -29,18 +44,83 @@ export async function audited<T>(
     outcome = errorCodeOf(error);
     throw error;
   } finally {
-    hooks.audit?.({
-      operation,
+    const durationMs = Math.round(performance.now() - startedAt);
+    log(hooks, call, operation, record, outcome, durationMs);
+    if (entryId !== undefined) await complete(hooks, entryId, record, outcome, durationMs);
+  }
+}
+
+async function begin(
+  hooks: WriteHooks,
+  call: WriteCall,
+  operation: string,
+  record: WriteRecord,
+  startedAt: number,
+): Promise<string | undefined> {
+  const store = hooks.auditStore;
+  if (!store) return undefined;
+  try {
+    return await store.begin({
+      at: call.now,
       callerId: call.caller?.id ?? null,
+      callerRole: call.caller?.role ?? null,
       requestId: call.requestId,
+      operation,
       programId: record.programId,
       targetIds: record.targetIds,
       ...(record.idempotencyKey === undefined ? {} : { idempotencyKey: record.idempotencyKey }),
-      outcome,
-      ...(record.detail ? { detail: record.detail } : {}),
-      durationMs: Math.round(performance.now() - startedAt),
+      ...(record.input === undefined ? {} : { input: record.input }),
     });
+  } catch (error) {
+    hooks.onAuditStoreError?.('begin', error);
+    if (hooks.auditRequired === false) return undefined;
+    log(hooks, call, operation, record, errorCodeOf(error), Math.round(performance.now() - startedAt));
+    throw error;
   }
+}
+
+async function complete(
+  hooks: WriteHooks,
+  entryId: string,
+  record: WriteRecord,
+  outcome: AuditEntry['outcome'],
+  durationMs: number,
+): Promise<void> {
+  const eventId =
+    record.eventId ?? (typeof record.detail?.eventId === 'string' ? record.detail.eventId : undefined);
+  try {
+    await hooks.auditStore!.complete(entryId, {
+      outcome,
+      programId: record.programId,
+      ...(eventId === undefined ? {} : { eventId }),
+      ...(record.detail ? { detail: record.detail } : {}),
+      ...(record.changes && outcome === 'OK' ? { changes: record.changes } : {}),
+      durationMs,
+    });
+  } catch (error) {
+    hooks.onAuditStoreError?.('complete', error);
+  }
+}
+
+function log(
+  hooks: WriteHooks,
+  call: WriteCall,
+  operation: string,
+  record: WriteRecord,
+  outcome: AuditEntry['outcome'],
+  durationMs: number,
+): void {
+  hooks.audit?.({
+    operation,
+    callerId: call.caller?.id ?? null,
+    requestId: call.requestId,
+    programId: record.programId,
+    targetIds: record.targetIds,
+    ...(record.idempotencyKey === undefined ? {} : { idempotencyKey: record.idempotencyKey }),
+    outcome,
+    ...(record.detail ? { detail: record.detail } : {}),
+    durationMs,
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { EnrollmentChangeFacts } from '../audit/index.js';
 import { errorCodeOf, isServiceError, ServiceError } from '../errors.js';
 import type { EnrollmentRecord, EnrollmentStatus, UpdateEnrollmentPatch } from '../flip/index.js';
 import { GROUP_ID_PATTERN } from '../flip/wire.js';
@@ -60,16 +61,22 @@ export interface EnrollmentWrites {
 export function createEnrollmentWrites(deps: WriteDeps): EnrollmentWrites {
   return {
     update(call, change) {
-      const record = { programId: null, targetIds: [change.id, ...(change.groupIds ?? [])] };
+      const record = {
+        programId: null,
+        targetIds: [change.id, ...(change.groupIds ?? [])],
+        input: { ...patchOf(change) },
+      };
       return audited(deps, call, 'updateEnrollment', record, (r) => updateEnrollment(deps, call, change, r));
     },
     setStatus(call, operation, change) {
-      return audited(deps, call, operation, { programId: null, targetIds: [change.id] }, (r) =>
+      const record = { programId: null, targetIds: [change.id], input: { ...patchOf(change) } };
+      return audited(deps, call, operation, record, (r) =>
         updateEnrollment(deps, call, change, r, ARGUMENT_PATHS),
       );
     },
     updateMany(call, ids, patch) {
-      return audited(deps, call, 'updateEnrollments', { programId: null, targetIds: [...ids] }, (r) =>
+      const record = { programId: null, targetIds: [...ids], input: { ...patch } };
+      return audited(deps, call, 'updateEnrollments', record, (r) =>
         updateEnrollments(deps, call, ids, patch, r),
       );
     },
@@ -120,6 +127,7 @@ async function updateEnrollment(
     if (errorCodeOf(error) === 'UPSTREAM_OUTCOME_UNKNOWN') await forgetProgram(deps, call, programId);
     throw asInputError(error, paths.input);
   }
+  audit.changes = { [change.id]: changeFacts(entry, record, change) };
   const entryAfter = primed(call, record, programId);
   await invalidateShared(deps, [programId], ['enrollments']);
   return entryAfter;
@@ -174,6 +182,8 @@ async function updateEnrollments(
     else failed.push(errors.get(id) as BulkItemError);
   }
   if (failed.some((f) => f.code === 'UPSTREAM_OUTCOME_UNKNOWN')) await forgetProgram(deps, call, null);
+  const before = new Map(writable.map((e) => [e.id, e]));
+  audit.changes = Object.fromEntries(records.map((r) => [r.id, changeFacts(before.get(r.id)!, r, patch)]));
   audit.detail = {
     succeeded: succeeded.length,
     failed: failed.length,
@@ -228,6 +238,20 @@ async function checkBulkItems(
     }
   }
   return { writable, refused, overrides };
+}
+
+/** What one PATCH changed of an enrollment, for its history: only the fields the patch set. */
+export function changeFacts(
+  before: EnrollmentRecord,
+  after: EnrollmentRecord,
+  patch: UpdateEnrollmentPatch,
+): EnrollmentChangeFacts {
+  const groupIds = (r: EnrollmentRecord) => r.site.groups.map((g) => g.id);
+  return {
+    ...(patch.status === undefined ? {} : { fromStatus: before.status, toStatus: after.status }),
+    ...(patch.groupIds === undefined ? {} : { fromGroupIds: groupIds(before), toGroupIds: groupIds(after) }),
+    ...(patch.statusReason === undefined ? {} : { reason: patch.statusReason }),
+  };
 }
 
 /** The PATCH body's fields; absent ones are not sent. */

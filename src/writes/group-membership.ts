@@ -4,7 +4,7 @@ import { GROUP_ID_PATTERN } from '../flip/wire.js';
 import type { EnrollmentEntry } from '../loaders/index.js';
 import { invalidateShared, type WriteRecord } from './audit.js';
 import { mapWithConcurrency } from './concurrency.js';
-import { MAX_BULK_IDS, type BulkEnrollmentOutcome } from './enrollments.js';
+import { changeFacts, MAX_BULK_IDS, type BulkEnrollmentOutcome } from './enrollments.js';
 import { requireConfiguredProgram } from './scope.js';
 import type { BulkItemError, WriteCall, WriteDeps } from './types.js';
 import { Violations } from './violations.js';
@@ -16,6 +16,8 @@ interface Outcome {
   entry?: EnrollmentEntry;
   /** Flip's answer to the PATCH, when one was sent and succeeded. */
   record?: EnrollmentRecord;
+  /** The entry as read before the PATCH (for the audit's change). */
+  before?: EnrollmentEntry;
   error?: BulkItemError;
 }
 
@@ -82,6 +84,11 @@ export async function changeMembership(
   const succeeded = ordered.flatMap((o) => (o.entry ? [o.entry] : []));
   const failed = ordered.flatMap((o) => (o.error ? [o.error] : []));
   audit.detail = { succeeded: succeeded.length, failed: failed.length };
+  audit.changes = Object.fromEntries(
+    ordered.flatMap((o) =>
+      o.record && o.before ? [[o.id, changeFacts(o.before, o.record, { groupIds: [] })]] : [],
+    ),
+  );
   await invalidateShared(deps, [programId], ['enrollments']);
   return { succeeded, failed };
 }
@@ -103,7 +110,7 @@ async function applyOne(
       { requestId: call.requestId },
     );
     // Not primed here (the caller primes the batch once); the entry keeps the program it was read in.
-    return { id: entry.id, record, entry: { ...record, programId: entry.programId } };
+    return { id: entry.id, record, before: entry, entry: { ...record, programId: entry.programId } };
   } catch (error) {
     const code = isServiceError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
     const message = isServiceError(error)

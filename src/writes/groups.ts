@@ -73,7 +73,11 @@ export function createGroupWrites(deps: WriteDeps): GroupWrites {
     },
     changeMembership(call, mode, change) {
       const operation = mode === 'add' ? 'addEnrollmentsToGroup' : 'removeEnrollmentsFromGroup';
-      const record = { programId: change.programId, targetIds: [change.groupId, ...change.enrollmentIds] };
+      const record = {
+        programId: change.programId,
+        targetIds: [change.groupId, ...change.enrollmentIds],
+        input: { groupId: change.groupId, enrollmentIds: [...change.enrollmentIds] },
+      };
       return audited(deps, call, operation, record, (r) =>
         changeMembership(deps, call, { ...change, mode }, r),
       );

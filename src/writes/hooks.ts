@@ -1,3 +1,4 @@
+import type { AuditStore } from '../audit/index.js';
 import type { ErrorCode } from '../errors.js';
 
 /**
@@ -39,4 +40,16 @@ export interface WriteHooks {
    * drop that scope for every program. Rejections are ignored by the caller (the write stands).
    */
   invalidate?: (programId: string | null, scope: InvalidationScope) => void | Promise<void>;
+  /**
+   * The durable trail (audit/): each write's intent is stored before it runs (before any upstream
+   * call) and completed once it settled. Absent: log-only audit.
+   */
+  auditStore?: AuditStore;
+  /**
+   * true (default): a write whose intent cannot be stored is refused (UPSTREAM_UNAVAILABLE).
+   * false (AUDIT_REQUIRED=false, unsafe): it goes on with the log line only.
+   */
+  auditRequired?: boolean;
+  /** Told when the trail failed to store an entry (the log); must not throw. */
+  onAuditStoreError?: (stage: 'begin' | 'complete', error: unknown) => void;
 }

@@ -8,6 +8,7 @@ import {
   type ServiceProcess,
   type SimProcess,
 } from './processes.js';
+import { AUDIT_TRAIL, runAuditTrail } from './audit-trail.js';
 import { BULK_MEMBERSHIP, runBulkMembership } from './bulk-membership.js';
 import { startOtlpSink, type OtlpSink } from './otlp-sink.js';
 import { LIVE_FANOUT, runLiveFanout } from './live-fanout.js';
@@ -34,6 +35,7 @@ import {
  * BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (10), BENCH_LATENCY_MS (25),
  * BENCH_SITES (2000), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
  * BENCH_BULK_SAMPLES (4: bulk-membership writes, add and remove in turn),
+ * BENCH_AUDIT_SAMPLES (500: audit-trail writes, each one INSERT and one UPDATE on PGlite),
  * BENCH_SCENARIOS (e.g. "dashboard,large-program,bulk-membership"; all by default), BENCH_NAIVE (true),
  * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
  * .artifacts/bench/profiles/, for chrome://inspect or speedscope), BENCH_NODE_ARGS (node flags
@@ -55,6 +57,7 @@ const SETTINGS = {
   largeSites: num('BENCH_LARGE_SITES', 100_000),
   coldSamples: num('BENCH_COLD_SAMPLES', 3),
   bulkSamples: num('BENCH_BULK_SAMPLES', 4),
+  auditSamples: num('BENCH_AUDIT_SAMPLES', 500),
   scenarios: process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null,
   naive: process.env.BENCH_NAIVE !== 'false',
   cpuProf: process.env.BENCH_CPU_PROF === 'true',
@@ -339,6 +342,8 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
       await large.close();
     }
   }
+
+  if (isSelected(AUDIT_TRAIL)) rows.push(...(await runAuditTrail({ samples: SETTINGS.auditSamples })));
 
   const withDirect = withRatios(rows);
   const file = writeReport(withDirect, SETTINGS, startedLoad);

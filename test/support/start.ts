@@ -65,6 +65,8 @@ const TEST_ENV: Record<string, string> = {
   CACHE_TTL_S: '0',
   // The embedded simulator's webhooks would publish telemetry on a timer; tests send their own.
   SIM_WEBHOOK_INTERVAL_S: '0',
+  // The durable audit trail in a throwaway in-memory PGlite, opened on the first write.
+  AUDIT_DATA_DIR: 'memory://',
 };
 
 /** The env that points a service at a running simulator (as `npm run simulator` prints it). */

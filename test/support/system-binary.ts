@@ -27,16 +27,21 @@ export interface SystemBinary {
  * tests using it are skipped with a one-line reason naming the install command. Absent with CI
  * set: throws, so the file fails (CI installs every binary; a skip there would hide a whole area).
  */
-export function requireBinary(name: string, install: string): SystemBinary {
-  const found = onPath(name);
+export function requireBinary(
+  name: string,
+  install: string,
+  extraDirs: readonly string[] = [],
+): SystemBinary {
+  const found = onPath(name, extraDirs);
   if (found) return { path: found, suite: { skip: false, meta: {} } };
   const reason = `${name} is not installed (${install})`;
   if (isCi()) throw new Error(`${reason}; CI runs every test, so it must be installed`);
   return { path: undefined, suite: { skip: true, meta: { skipReason: reason } } };
 }
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+/** `extraDirs` are looked in after PATH (Debian's PostgreSQL keeps its server binaries off PATH). */
+function onPath(name: string, extraDirs: readonly string[] = []): string | undefined {
+  for (const dir of [...(process.env.PATH ?? '').split(path.delimiter), ...extraDirs]) {
     if (dir === '') continue;
     const candidate = path.join(dir, name);
     try {

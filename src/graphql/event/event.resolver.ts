@@ -58,6 +58,11 @@ export class EventResolver {
     return configuredProgram(ctx, event.programId);
   }
 
+  @FieldResolver(() => String, { nullable: true })
+  canceledByCallerId(@Root() event: EventEntry): string | null {
+    return event.canceledBy ?? null;
+  }
+
   @FieldResolver(() => EventStatusEnum, {
     description:
       "CANCELED once cancelled through cancelEvent; otherwise derived from now against the event's start and end.",

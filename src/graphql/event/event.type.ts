@@ -130,13 +130,13 @@ export class Event {
   })
   canceledAt?: Date | null;
 
-  // canceledBy is left free for the audit entry of the cancellation (issue 19).
+  // Resolved from the entry's `canceledBy` (event.resolver.ts); Event.canceledBy is the audit
+  // entry of the cancellation (issue 19, graphql/audit/).
   @Field(() => String, {
-    name: 'canceledByCallerId',
     nullable: true,
     description: 'The caller id that cancelled it; null when not cancelled or the caller was anonymous.',
   })
-  canceledBy?: string | null;
+  canceledByCallerId?: string | null;
 }
 
 @ObjectType({

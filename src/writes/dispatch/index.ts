@@ -30,6 +30,7 @@ export function createDispatchWrites(deps: WriteDeps): DispatchWrites {
         programId: input.programId,
         targetIds: [...input.targetIds],
         idempotencyKey: loggedKey,
+        input: dispatchInputOf(input),
       };
       return audited(deps, call, 'dispatchEvent', record, (r) =>
         dispatch(deps, call, input, idempotencyKey, r),
@@ -39,9 +40,8 @@ export function createDispatchWrites(deps: WriteDeps): DispatchWrites {
       return previewEvent(deps, call, input);
     },
     cancel(call, eventId) {
-      return audited(deps, call, 'cancelEvent', { programId: null, targetIds: [eventId] }, (r) =>
-        cancelEvent(deps, call, eventId, r),
-      );
+      const record = { programId: null, targetIds: [eventId], eventId, input: { eventId } };
+      return audited(deps, call, 'cancelEvent', record, (r) => cancelEvent(deps, call, eventId, r));
     },
   };
 }
@@ -79,6 +79,25 @@ async function cancelEvent(
   }
   await forgetEvents(deps, call);
   return true;
+}
+
+/** The dispatch as the trail keeps it: the program, targets and actions (nothing else is sent). */
+function dispatchInputOf(input: DispatchRequest): Record<string, unknown> {
+  return {
+    programId: input.programId,
+    targetType: input.targetType,
+    targetIds: [...input.targetIds],
+    actions: input.actions.map((a) => ({
+      mode: a.mode,
+      startsAt:
+        a.startsAt instanceof Date && !Number.isNaN(a.startsAt.getTime()) ? a.startsAt.toISOString() : null,
+      durationS: a.durationS,
+      ...(a.powerMode == null ? {} : { powerMode: a.powerMode }),
+      ...(a.setpointW == null ? {} : { setpointW: a.setpointW }),
+      ...(a.backupReservePercentage == null ? {} : { backupReservePercentage: a.backupReservePercentage }),
+      ...(a.enableGridImport == null ? {} : { enableGridImport: a.enableGridImport }),
+    })),
+  };
 }
 
 async function forgetEvents(deps: WriteDeps, call: WriteCall): Promise<void> {

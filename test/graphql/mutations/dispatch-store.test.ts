@@ -30,7 +30,10 @@ describe('dispatchEvent with Redis stopped between the POST and the save', () =>
     // The POST is held (hang: up to this timeout; latency: 1 s) while the test stops Redis.
     const svc = await startService({ env: { REDIS_URL: redis.url, FLIP_HEADERS_TIMEOUT_MS: '3000' } });
     const stopRedisOnceThePostArrived = async () => {
-      await vi.waitFor(() => expect(svc.sim.journal.counts()['POST /v1/events']).toBe(1), { timeout: 5_000 });
+      // The first write opens the audit trail before its POST (in-memory PGlite: seconds when loaded).
+      await vi.waitFor(() => expect(svc.sim.journal.counts()['POST /v1/events']).toBe(1), {
+        timeout: 30_000,
+      });
       await redis.close();
     };
     return { svc, stopRedisOnceThePostArrived };
