@@ -53,7 +53,11 @@ export function createCommissioningWrites(deps: WriteDeps): CommissioningWrites 
 }
 
 function isCommissionInputPath(path: string): boolean {
-  return path.startsWith('site.') || path.startsWith('devices[') || path === 'site' || path === 'devices';
+  return (
+    path.startsWith('site.') ||
+    path.startsWith('devices[') ||
+    ['site', 'devices', 'can_auto_enroll'].includes(path)
+  );
 }
 
 /**

@@ -46,8 +46,9 @@ const MAX_LISTED = 20;
  * fieldPaths of an upstream BAD_USER_INPUT into input paths (`input.targetIds[2]`), with our own
  * message naming them (Flip's text stays in `upstreamDetail`, for the log); any other error is
  * returned as it is. `rename` maps whole Flip paths (`end_time` -> `to`); `flatten` drops wrapper
- * segments our input does not have (`attributes`); paths `isInputPath` rejects (fields the input
- * has no counterpart for) are kept as Flip said them.
+ * segments our input does not have (`attributes`); a path `isInputPath` rejects (a field the
+ * input has no counterpart for) names the input as a whole (`prefix`), never Flip's body name, and
+ * is left out where there is no whole input to name (prefix '').
  */
 export function asInputError(
   error: unknown,
@@ -61,16 +62,21 @@ export function asInputError(
   if (!isServiceError(error) || error.code !== 'BAD_USER_INPUT') return error;
   const paths = error.extensions.fieldPaths;
   if (!Array.isArray(paths) || paths.length === 0) return error;
-  const mapped = paths
-    .map(String)
-    .map((p) =>
-      (options.isInputPath?.(p) ?? true)
-        ? inputPath(options.rename?.[p] ?? p, prefix, options.flatten ?? [])
-        : p,
-    );
+  const mapped = [
+    ...new Set(
+      paths
+        .map(String)
+        .map((p) =>
+          (options.isInputPath?.(p) ?? true)
+            ? inputPath(options.rename?.[p] ?? p, prefix, options.flatten ?? [])
+            : prefix,
+        )
+        .filter((p) => p !== ''),
+    ),
+  ];
   return new ServiceError(
     'BAD_USER_INPUT',
-    `Flip refused the input at ${mapped.join(', ')}.`,
+    mapped.length > 0 ? `Flip refused the input at ${mapped.join(', ')}.` : 'Flip refused the input.',
     {
       fieldPaths: mapped,
       fields: mapped.map((path) => ({ path, message: `Flip refused ${path}.`, code: 'BAD_USER_INPUT' })),
