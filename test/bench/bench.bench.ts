@@ -39,7 +39,7 @@ import {
  * BENCH_SCENARIOS (e.g. "dashboard,large-program,bulk-membership"; all by default), BENCH_NAIVE (true),
  * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
  * .artifacts/bench/profiles/, for chrome://inspect or speedscope), BENCH_NODE_ARGS (node flags
- * of the service processes, e.g. "--max-semi-space-size=64": see README, Performance),
+ * of the service processes, e.g. "--max-semi-space-size=64": see test/bench/README.md),
  * BENCH_TRACING (true: the dashboard also runs with its cache warm and tracing on, exporting
  * over OTLP to a local sink at the default sampling; see README, Observability).
  */
