@@ -363,7 +363,7 @@ export interface SimulatorConfig {
   seed: number;
   latencyMs: number;
   port: number;
-  /** JSON array of fault rules for `npm run simulator` (see README). */
+  /** JSON array of fault rules for `npm run simulator` (see src/simulator/README.md). */
   faultsJson?: string;
   /** Where the simulator posts `telemetry.published` webhooks (embedded: the service's receiver). */
   webhookUrl?: string;

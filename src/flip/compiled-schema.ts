@@ -5,7 +5,7 @@ import { z } from 'zod';
  * Wire schemas compiled with Ajv, which every Flip answer is checked with (http.ts). zod stays
  * the one definition (wire.ts): Ajv compiles the JSON Schema zod emits for it. Why: Ajv checks
  * the parsed JSON in place, where zod builds a copy of every object it parses; on a 60 MB list
- * that is 2-3x the time, and a tenth of a by-id request's CPU (issue 9, README "Performance").
+ * that is 2-3x the time, and a tenth of a by-id request's CPU (issue 9, test/bench/README.md).
  * Both accept the same values (test/client/list-streaming.test.ts checks them side by side): the
  * response schemas have no transforms or defaults, so the checked value is what zod would return,
  * plus any keys Flip added (which the mappers never read). A schema zod cannot express as JSON

@@ -7,8 +7,8 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * interface (the gateway hooks, which are how Apollo Server 5 takes another executor): each
  * document is compiled once into a function and then run like graphql-js's execute, with the same
  * resolvers, context and scalars. Apollo still parses, validates, runs the plugins (auth, roles,
- * cost, logs) and formats errors; only execution changes. Measured (issue 9, README
- * "Performance"): the warm program dashboard answers 1.6-2x the requests per second, with
+ * cost, logs) and formats errors; only execution changes. Measured (issue 9, test/bench/
+ * README.md): the warm program dashboard answers 1.6-2x the requests per second, with
  * byte-identical answers (test/server/executor.test.ts), but the warm 50,000-site program peaks at
  * ~650 MB instead of ~280 MB. So it is opt-in; graphql-js's execute stays the default.
  */

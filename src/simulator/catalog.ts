@@ -120,7 +120,7 @@ export interface DeviceModel {
   type: DeviceType;
   manufacturer: string;
   product: string;
-  /** Capacity choices in Wh (EV chargers: 0, see README "Unknowns"). */
+  /** Capacity choices in Wh (EV chargers: 0, see src/flip/README.md, "Unknowns we decided"). */
   capacitiesWh: number[];
   inputW: number;
   outputW: number;

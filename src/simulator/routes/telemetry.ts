@@ -3,7 +3,7 @@ import { ok, parseBody, type Route, unprocessable } from '../http.js';
 import type { Store } from '../store.js';
 import { drivingEvents, historicalPoints, latestPoint, type DeviceContext } from '../telemetry.js';
 
-/** Longest historical window (REFERENCE.md Unknown 5; our choice, README "Unknowns"). */
+/** Longest historical window (REFERENCE.md Unknown 5; our choice, src/flip/README.md "Unknowns we decided"). */
 export const MAX_HISTORY_WINDOW_S = 7 * 86_400;
 
 /**

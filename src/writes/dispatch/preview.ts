@@ -27,7 +27,7 @@ export interface EventPreview {
  * previewEvent: the validation of dispatchEvent, then what the targets reach, from the request's
  * loaders (the program's enrollments, its groups for GROUP targets, and GET /v1/events for
  * overlaps). Nothing is written. The program's minimum reserve is not checked: it lives in the
- * Cloud API's programs, which are not keyed by the Utility program id (README, Unknowns).
+ * Cloud API's programs, which are not keyed by the Utility program id (src/flip/README.md, Unknowns).
  */
 export async function previewEvent(
   deps: WriteDeps,
