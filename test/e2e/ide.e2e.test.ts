@@ -148,6 +148,37 @@ describe('the IDE page over HTTP', () => {
   });
 });
 
+describe("the example tabs' variables", () => {
+  it('on the embedded simulator come from its current data, and a reload after a write shows fresh ones', async () => {
+    const service = await startService();
+    const programId = service.sim.programs[0]!.id;
+    const hourAhead = Date.now() + 3_600_000;
+    const open = (service.sim.state.events() as { id: string; program_id: string; ends_at: string }[]).find(
+      (e) => e.program_id === programId && Date.parse(e.ends_at) > hourAhead,
+    )!;
+    const before = await getPage(service.graphqlUrl);
+    for (const text of ['ide-example-group', 'ide-example-site', open.id])
+      expect(before.body).toContain(text);
+    // No variable starts as null (the variables are JSON text inside the page's JSON: quotes escaped).
+    expect(before.body).not.toMatch(/\\"\w+\\": null/);
+
+    const cancelled = await service.gql(`mutation ($id: ID!) { cancelEvent(id: $id) }`, { id: open.id });
+    expect(cancelled.body.errors).toBeUndefined();
+    const after = await getPage(service.graphqlUrl);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.body).not.toContain(open.id);
+  });
+
+  it('against a Flip that is not embedded, fill only the program ids (the page is served without a token)', async () => {
+    const embedded = await startService();
+    const service = await startService({ upstream: embedded.sim });
+    const { body } = await getPage(service.graphqlUrl);
+    expect(body).toContain(embedded.sim.programs[0]!.id);
+    expect(body).not.toContain('ide-example-group');
+    expect(body).toMatch(/\\"input\\": null/);
+  });
+});
+
 describe('GET /playground', () => {
   it('redirects to /graphql', async () => {
     const service = await startService();
