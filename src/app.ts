@@ -12,7 +12,7 @@ import { createFormatError } from './server/format-error.js';
 import { healthRoute } from './server/health.js';
 import { formatBanner } from './server/banner.js';
 import { startHttpServer, type HttpRequestInfo } from './server/http.js';
-import { createIde } from './server/ide/index.js';
+import { createIde, simulatorSamples } from './server/ide/index.js';
 import { inputChecksPlugin } from './server/input-checks.js';
 import { persistedQueryPlugin } from './server/persisted-queries.js';
 import { createLimits } from './server/limits.js';
@@ -193,6 +193,13 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         programIds: upstream.programs.map((p) => p.id),
         logger,
         authRequired: authenticator !== undefined,
+        // Sample ids only from the embedded simulator: the page is served without a token.
+        samples: simulator
+          ? simulatorSamples(
+              simulator.state,
+              upstream.programs.map((p) => p.id),
+            )
+          : undefined,
       })
     : undefined;
   const limits = createLimits(config, { programCount: upstream.programs.length });

@@ -28,16 +28,38 @@ function markupUrls(html: string): string[] {
   return [...attributes, ...css];
 }
 
-/** The operation names of each example file in the IDE's tab order: reads, then writes, by file name. */
+/** Writes in the order whose preconditions hold when the tabs run one after the other. */
+const WRITES_IN_ORDER = [
+  'CreateGroup',
+  'AddEnrollmentsToGroup',
+  'RemoveEnrollmentsFromGroup',
+  'RenameGroup',
+  'DeleteGroup',
+  'ApproveEnrollment',
+  'PauseEnrollment',
+  'UpdateEnrollment',
+  'UpdateEnrollments',
+  'CommissionSite',
+  'DispatchEvent',
+  'CancelEvent',
+];
+
+/**
+ * The operation names of each example file in the IDE's tab order: reads by file name, then
+ * writes as WRITES_IN_ORDER lists them (any other write after them, by file name).
+ */
 function exampleOperationNames(): string[][] {
-  const texts = readdirSync(OPERATIONS_DIR)
+  const names = readdirSync(OPERATIONS_DIR)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
-    .map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'));
-  const isWrite = (text: string) => /^mutation /m.test(text);
-  return [...texts.filter((t) => !isWrite(t)), ...texts.filter(isWrite)].map((text) =>
-    [...text.matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]!),
-  );
+    .map((f) => readFileSync(join(OPERATIONS_DIR, f), 'utf8'))
+    .map((text) => ({
+      write: /^mutation /m.test(text),
+      names: [...text.matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]!),
+    }));
+  const rank = (name: string) => (WRITES_IN_ORDER.includes(name) ? WRITES_IN_ORDER.indexOf(name) : 99);
+  const writes = names.filter((n) => n.write).sort((a, b) => rank(a.names[0]!) - rank(b.names[0]!));
+  return [...names.filter((n) => !n.write), ...writes].map((n) => n.names);
 }
 
 describe('GET /graphql from a browser', () => {
@@ -104,7 +126,7 @@ describe('the IDE page over HTTP', () => {
     expect(again.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
   });
 
-  it('lists reads before writes', async () => {
+  it('lists reads before writes, the writes in the order their preconditions hold', async () => {
     const service = await startService();
     const { body } = await getPage(service.graphqlUrl);
     const names = exampleOperationNames().map((n) => n[0]!);
@@ -123,6 +145,37 @@ describe('the IDE page over HTTP', () => {
     expect(page.body).toContain('Bearer <your API key or JWT>');
     const open = await startService();
     expect((await getPage(open.graphqlUrl)).body).not.toContain('AUTH IS ON');
+  });
+});
+
+describe("the example tabs' variables", () => {
+  it('on the embedded simulator come from its current data, and a reload after a write shows fresh ones', async () => {
+    const service = await startService();
+    const programId = service.sim.programs[0]!.id;
+    const hourAhead = Date.now() + 3_600_000;
+    const open = (service.sim.state.events() as { id: string; program_id: string; ends_at: string }[]).find(
+      (e) => e.program_id === programId && Date.parse(e.ends_at) > hourAhead,
+    )!;
+    const before = await getPage(service.graphqlUrl);
+    for (const text of ['ide-example-group', 'ide-example-site', open.id])
+      expect(before.body).toContain(text);
+    // No variable starts as null (the variables are JSON text inside the page's JSON: quotes escaped).
+    expect(before.body).not.toMatch(/\\"\w+\\": null/);
+
+    const cancelled = await service.gql(`mutation ($id: ID!) { cancelEvent(id: $id) }`, { id: open.id });
+    expect(cancelled.body.errors).toBeUndefined();
+    const after = await getPage(service.graphqlUrl);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.body).not.toContain(open.id);
+  });
+
+  it('against a Flip that is not embedded, fill only the program ids (the page is served without a token)', async () => {
+    const embedded = await startService();
+    const service = await startService({ upstream: embedded.sim });
+    const { body } = await getPage(service.graphqlUrl);
+    expect(body).toContain(embedded.sim.programs[0]!.id);
+    expect(body).not.toContain('ide-example-group');
+    expect(body).toMatch(/\\"input\\": null/);
   });
 });
 
@@ -187,6 +240,55 @@ describe('the IDE in Chromium', chromiumBinary.suite, () => {
   );
 });
 
+describe('every IDE tab in Chromium', chromiumBinary.suite, () => {
+  it(
+    'runs as it opens on the simulator, in tab order, with no error; each write reaches Flip once',
+    { timeout: 240_000 },
+    async () => {
+      const service = await startService();
+      const page = await openPage();
+      await page.goto(service.graphqlUrl);
+      const tabs = ['ProgramsOverview', ...exampleOperationNames().map((names) => names[0]!)];
+      await expect.poll(() => page.locator('.graphiql-tab-button').allTextContents()).toEqual(tabs);
+      const eventsBefore = service.sim.state.events().length;
+      service.sim.journal.clear();
+      const answers: Record<string, string> = {};
+      for (const name of tabs) {
+        answers[name] = await runTab(page, name);
+        expect(answers[name], name).toMatch(/"data"|^$/);
+        expect(answers[name], name).not.toMatch(/"errors"|TypeError|NetworkError/);
+      }
+      // Every query and mutation answered with data; a subscription may not have sent yet.
+      const subscriptions = ['DeviceTelemetryLive', 'EventProgress', 'ProgramChanges'];
+      for (const name of tabs.filter((t) => !subscriptions.includes(t)))
+        expect(answers[name], name).toContain('"data"');
+      // Each write reached Flip once, in tab order (telemetry POSTs are reads).
+      const programId = service.sim.programs[0]!.id;
+      const writes = service.sim.journal
+        .calls()
+        .filter((c) => c.method !== 'GET' && !c.route.startsWith('/v1/telemetry/'))
+        .map((c) => `${c.method} ${c.route.replace(/^\/v1\/(enrollments|events)\/[^/]+$/, '/v1/$1/{id}')}`);
+      const group = `/v1/programs/${programId}/groups`;
+      expect(writes).toEqual([
+        `POST ${group}`,
+        'PATCH /v1/enrollments/{id}',
+        'PATCH /v1/enrollments/{id}',
+        `PATCH ${group}/ide-example-group`,
+        `DELETE ${group}/ide-example-group`,
+        'PATCH /v1/enrollments/{id}',
+        'PATCH /v1/enrollments/{id}',
+        'PATCH /v1/enrollments/{id}',
+        'PATCH /v1/enrollments/{id}',
+        'POST /v1/commission',
+        'POST /v1/events',
+        'DELETE /v1/events/{id}',
+      ]);
+      // Dispatched one, cancelled one: the simulator lists as many events as before.
+      expect(service.sim.state.events()).toHaveLength(eventsBefore);
+    },
+  );
+});
+
 describe('subscriptions in the IDE', chromiumBinary.suite, () => {
   it(
     'runs the ProgramChanges example over the same origin WebSocket and shows a write made meanwhile',
@@ -231,6 +333,47 @@ describe('subscriptions in the IDE', chromiumBinary.suite, () => {
     },
   );
 });
+
+/**
+ * Opens the tab, runs its operation with Ctrl-Enter in its document and returns the response
+ * pane's text: a query's or mutation's answer, a subscription's first message (or nothing after a
+ * few seconds without one; it is stopped either way).
+ */
+async function runTab(page: Page, name: string): Promise<string> {
+  await page.locator('.graphiql-tab-button', { hasText: new RegExp(`^${name}$`) }).click();
+  // Execute only once the tab's own document is in the editor, with the cursor in it: Ctrl-Enter
+  // then runs the operation under the cursor (the Execute button may run the tab before's).
+  const document = page
+    .locator('.graphiql-query-editor')
+    .getByText(new RegExp(String.raw`(query|mutation|subscription)\s${name}[\s({]`));
+  await document.waitFor();
+  const isSubscription = /^subscription\s/.test((await document.textContent()) ?? '');
+  const response = page.locator('.graphiql-response');
+  const answer = response.getByText(/"(data|errors)"/).first();
+  await document.click();
+  // GraphiQL takes the operation name from the cursor after a debounce; until then it may still
+  // name the previous tab's operation ("Cannot infer operation", nothing is sent): let it settle,
+  // and if it still says so, run it again until the pane shows another answer.
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+Enter');
+  if (isSubscription) await answer.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  else await answer.waitFor();
+  const stale = async () => ((await response.textContent()) ?? '').includes('Cannot infer operation');
+  if (await stale()) {
+    await expect
+      .poll(async () => {
+        await document.click();
+        await page.waitForTimeout(500);
+        await page.keyboard.press('Control+Enter');
+        await page.waitForTimeout(500);
+        return stale();
+      })
+      .toBe(false);
+  }
+  const text = (await response.textContent()) ?? '';
+  if (isSubscription) await page.getByRole('button', { name: /^stop query/i }).click();
+  return text;
+}
 
 async function openPage(): Promise<Page> {
   const browser = await chromium.launch({

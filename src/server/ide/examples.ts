@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, type OperationDefinitionNode, type TypeNode } from 'graphql';
+import type { ExampleSamples } from './samples.js';
 
 /** One tab of the IDE: a document from the repository, with variables to start from. */
 export interface ExampleOperation {
@@ -17,13 +18,36 @@ export interface LoadExamplesOptions {
   programIds: readonly string[];
   /** Where the `*.graphql` files are; `test/operations` under the package root by default. */
   dir?: string;
+  /** Values from the running data (the embedded simulator's): every variable starts filled. */
+  samples?: ExampleSamples;
   /** Called once per file that does not parse; the file is left out. */
   onInvalid?(file: string, error: unknown): void;
 }
 
 /**
- * Reads the repository's example operations (`test/operations/*.graphql`): reads first, then
- * writes (a tab opened by mistake should not be a mutation), each by file name.
+ * The writes in the order their preconditions hold when the tabs are run one after the other:
+ * the group is created before it is filled, renamed and deleted; the enrollment in review is
+ * approved before it is paused and resumed; the event is dispatched before one is cancelled.
+ * A write not listed comes after these, by file name.
+ */
+const WRITE_ORDER = [
+  'CreateGroup',
+  'AddEnrollmentsToGroup',
+  'RemoveEnrollmentsFromGroup',
+  'RenameGroup',
+  'DeleteGroup',
+  'ApproveEnrollment',
+  'PauseEnrollment',
+  'UpdateEnrollment',
+  'UpdateEnrollments',
+  'CommissionSite',
+  'DispatchEvent',
+  'CancelEvent',
+];
+
+/**
+ * Reads the repository's example operations (`test/operations/*.graphql`): reads first, by file
+ * name (a tab opened by mistake should not be a mutation), then writes in WRITE_ORDER.
  * A missing folder (an image built without `test/`) yields no examples rather than an error.
  * Never throws.
  */
@@ -40,13 +64,21 @@ export function loadExampleOperations(options: LoadExamplesOptions): ExampleOper
       examples.push({
         name: file.slice(0, -'.graphql'.length),
         query,
-        variables: startingVariables(query, options.programIds),
+        variables: startingVariables(query, options.programIds, options.samples),
       });
     } catch (error) {
       options.onInvalid?.(file, error);
     }
   }
-  return [...examples.filter((e) => !isWrite(e.query)), ...examples.filter((e) => isWrite(e.query))];
+  const rank = (e: ExampleOperation) => {
+    const i = WRITE_ORDER.indexOf(operationName(e.query) ?? '');
+    return i === -1 ? WRITE_ORDER.length : i;
+  };
+  const writes = examples.filter((e) => isWrite(e.query));
+  return [
+    ...examples.filter((e) => !isWrite(e.query)),
+    ...writes.sort((a, b) => rank(a) - rank(b)), // stable: unlisted writes stay by file name
+  ];
 }
 
 /**
@@ -61,25 +93,41 @@ function findPackageRoot(): string | undefined {
 }
 
 /**
- * A variables skeleton for the document's required variables, so a tab is one edit away from
- * running: program ids are filled from the configuration, anything else starts as null for the
- * reader to fill (the server names the variable if it is left so). Throws when it does not parse.
+ * A variables skeleton for the document's required variables, so a tab runs as it opens: program
+ * ids are filled from the configuration, the rest from the samples (the operation's own first,
+ * then by variable name); anything else starts as null for the reader to fill (the server names
+ * the variable if it is left so). Throws when it does not parse.
  */
-function startingVariables(query: string, programIds: readonly string[]): string | undefined {
+function startingVariables(
+  query: string,
+  programIds: readonly string[],
+  samples?: ExampleSamples,
+): string | undefined {
   const operations = parse(query).definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const values: Record<string, unknown> = {};
-  for (const definition of operations.flatMap((op) => op.variableDefinitions ?? [])) {
-    const name = definition.variable.name.value;
-    if (name in values || definition.defaultValue) continue;
-    if (/^programIds?$/.test(name) && programIds.length > 0) {
-      values[name] = isList(definition.type) ? [...programIds] : programIds[0];
-    } else if (definition.type.kind === Kind.NON_NULL_TYPE) {
-      values[name] = null;
+  for (const operation of operations) {
+    const own = (operation.name && samples?.byOperation[operation.name.value]) || {};
+    for (const definition of operation.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      if (name in values || definition.defaultValue) continue;
+      if (name in own) values[name] = own[name];
+      else if (/^programIds?$/.test(name) && programIds.length > 0) {
+        values[name] = isList(definition.type) ? [...programIds] : programIds[0];
+      } else if (definition.type.kind === Kind.NON_NULL_TYPE) {
+        values[name] = samples?.byVariable[name] ?? null;
+      }
     }
   }
   return Object.keys(values).length > 0 ? JSON.stringify(values, null, 2) : undefined;
+}
+
+function operationName(query: string): string | undefined {
+  for (const d of parse(query).definitions) {
+    if (d.kind === Kind.OPERATION_DEFINITION) return d.name?.value;
+  }
+  return undefined;
 }
 
 function isWrite(query: string): boolean {

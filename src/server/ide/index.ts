@@ -3,9 +3,11 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from '../logger.js';
 import { loadExampleOperations } from './examples.js';
 import { renderIdePage, type IdePage } from './page.js';
+import type { ExampleSampleProvider } from './samples.js';
 import { encodePage, sendPage, type EncodedPage } from './serve.js';
 
 export type { ExampleOperation } from './examples.js';
+export { simulatorSamples, type ExampleSampleProvider, type ExampleSamples } from './samples.js';
 export { WELCOME_QUERY } from './page.js';
 
 /** A plain HTTP route as `startHttpServer` takes them: returns true when it answered. */
@@ -21,6 +23,11 @@ export interface IdeOptions {
   examplesDir?: string;
   /** Caller auth is on: the page says a token is needed and pre-fills the Headers editor for it. */
   authRequired?: boolean;
+  /**
+   * Values from the running data for every tab's variables: only on the embedded simulator (the
+   * page is served without a token, so it must never show a real deployment's ids).
+   */
+  samples?: ExampleSampleProvider;
 }
 
 export interface Ide<TContext extends BaseContext = BaseContext> {
@@ -34,28 +41,50 @@ export interface Ide<TContext extends BaseContext = BaseContext> {
  * The offline GraphQL IDE: GraphiQL served from the service's own bundled assets, with the
  * repository's example operations as tabs (read at start-up). The page is rendered once, on the
  * first browser visit, so a service nobody browses never loads GraphiQL's bundle; the browser is
- * told by Content-Security-Policy to contact no origin but ours.
+ * told by Content-Security-Policy to contact no origin but ours. With samples, the tabs are built
+ * again on each visit and the page rendered again when they changed (the tabs were run, the hour
+ * moved `startsAt`), so each tab runs as it opens.
  */
 export function createIde<TContext extends BaseContext = BaseContext>(options: IdeOptions): Ide<TContext> {
   const graphqlPath = options.graphqlPath ?? '/graphql';
-  const examples = loadExampleOperations({
-    programIds: options.programIds,
-    dir: options.examplesDir,
-    onInvalid: (file, err) =>
-      options.logger.warn({ err, file }, `IDE: example ${file} does not parse; left out`),
-  });
-  let rendering: Promise<EncodedPage> | undefined;
-  const encoded = () =>
-    (rendering ??= renderIdePage({
-      endpoint: graphqlPath,
-      examples,
-      authRequired: options.authRequired,
-    }).then(encodePage));
+  const load = (warn: boolean) =>
+    loadExampleOperations({
+      programIds: options.programIds,
+      dir: options.examplesDir,
+      samples: samplesOrNone(options, warn),
+      onInvalid: (file, err) =>
+        warn && options.logger.warn({ err, file }, `IDE: example ${file} does not parse; left out`),
+    });
+  const examples = load(true);
+  let rendering: { key: string; page: Promise<EncodedPage> } | undefined;
+  const encoded = () => {
+    const current = options.samples ? load(false) : examples;
+    const key = JSON.stringify(current);
+    if (rendering?.key !== key) {
+      const page = renderIdePage({
+        endpoint: graphqlPath,
+        examples: current,
+        authRequired: options.authRequired,
+      });
+      rendering = { key, page: page.then(encodePage) };
+    }
+    return rendering.page;
+  };
   options.logger.debug({ examples: examples.map((e) => e.name) }, 'IDE: example operations loaded');
   return {
     landingPage: idePlugin(async () => (await encoded()).page),
     routes: [playgroundRoute(graphqlPath), idePageRoute(graphqlPath, encoded)],
   };
+}
+
+/** The samples, or none (variables start as null) when reading them failed: the page still opens. */
+function samplesOrNone(options: IdeOptions, warn: boolean) {
+  try {
+    return options.samples?.();
+  } catch (err) {
+    if (warn) options.logger.warn({ err }, 'IDE: sample values unavailable; variables start empty');
+    return undefined;
+  }
 }
 
 /** Apollo plugin that answers a browser's GET of the GraphQL path with the IDE page. */
