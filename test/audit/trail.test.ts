@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
 import { postgresBinary, startPostgres, type TestPostgres } from '../support/postgres.js';
 import { startService, type StartedService } from '../support/start.js';
+import { PERSONAL_COMMISSION_INPUT, PERSONAL_VALUES } from '../support/personal-commission.js';
 import { errorsOf, firstProgram, inMinutes, writeCalls } from '../graphql/mutations/helpers.js';
 
 /**
@@ -382,43 +383,14 @@ function trailSuite(env: () => Promise<Record<string, string>>) {
         }
       `,
       {
-        input: {
-          site: {
-            id: 'oem-audit',
-            firstName: 'Zelda',
-            lastName: 'Quartermaine',
-            email: 'zelda@example.test',
-            streetAddress: '1 Hidden Way',
-            stateCode: 'TX',
-            zipCode: '88801',
-          },
-          devices: [
-            {
-              id: 'bat-audit',
-              manufacturerName: 'DeviceMaker',
-              productName: 'Model 1',
-              serialNumber: 'SN-A',
-              type: 'BATTERY',
-              batteryCapacityWh: 10_000,
-              batteryPowerInputW: 5_000,
-              batteryPowerOutputW: 5_000,
-              installDate: '2024-01-01',
-            },
-          ],
-        },
+        input: PERSONAL_COMMISSION_INPUT,
       },
       as('operator'),
     );
     expect(res.body.errors).toBeUndefined();
     const text = JSON.stringify(await auditLog(svc, {}, 'admin'));
     expect(text).toContain('oem-audit');
-    for (const secret of [
-      'Zelda',
-      'Quartermaine',
-      'zelda@example.test',
-      'Hidden Way',
-      ...Object.values(KEYS),
-    ]) {
+    for (const secret of [...PERSONAL_VALUES, ...Object.values(KEYS)]) {
       expect(text).not.toContain(secret);
     }
     // Roles: the audit log is for dispatchers and admins.

@@ -208,10 +208,8 @@ describe('the IDE in Chromium', chromiumBinary.suite, () => {
     async () => {
       const service = await startService();
       const origin = new URL(service.url).origin;
-      const page = await openPage();
-      const requested: string[] = [];
+      const { page, requested } = await openRecordedPage();
       const violations: string[] = [];
-      page.on('request', (r) => requested.push(r.url()));
       page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
       page.on('pageerror', (e) => violations.push(e.message));
 
@@ -296,9 +294,7 @@ describe('subscriptions in the IDE', chromiumBinary.suite, () => {
     async () => {
       const service = await startService();
       const origin = new URL(service.url).origin;
-      const page = await openPage();
-      const requested: string[] = [];
-      page.on('request', (r) => requested.push(r.url()));
+      const { page, requested } = await openRecordedPage();
       page.on('websocket', (ws) => requested.push(ws.url()));
       await page.goto(service.graphqlUrl);
       await page.locator('.graphiql-tab-button', { hasText: /^ProgramChanges$/ }).click();
@@ -373,6 +369,14 @@ async function runTab(page: Page, name: string): Promise<string> {
   const text = (await response.textContent()) ?? '';
   if (isSubscription) await page.getByRole('button', { name: /^stop query/i }).click();
   return text;
+}
+
+/** A fresh page that records the URL of every request it sends. */
+async function openRecordedPage(): Promise<{ page: Page; requested: string[] }> {
+  const page = await openPage();
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  return { page, requested };
 }
 
 async function openPage(): Promise<Page> {

@@ -6,6 +6,7 @@ import {
   PauseEnrollmentDocument,
 } from '../../../schema/client/graphql.js';
 import { startService } from '../../support/start.js';
+import { PERSONAL_COMMISSION_INPUT, PERSONAL_VALUES } from '../../support/personal-commission.js';
 import { firstProgram, inMinutes } from './helpers.js';
 
 describe('the audit log of writes', () => {
@@ -72,39 +73,14 @@ describe('the audit log of writes', () => {
 
   it('never logs names, emails or addresses of the input', async () => {
     const svc = await startService();
-    await svc.gql(CommissionSiteDocument, {
-      input: {
-        site: {
-          id: 'oem-audit',
-          firstName: 'Zelda',
-          lastName: 'Quartermaine',
-          email: 'zelda@example.test',
-          streetAddress: '1 Hidden Way',
-          stateCode: 'TX',
-          zipCode: '88801',
-        },
-        devices: [
-          {
-            id: 'bat-audit',
-            manufacturerName: 'DeviceMaker',
-            productName: 'Model 1',
-            serialNumber: 'SN-A',
-            type: 'BATTERY',
-            batteryCapacityWh: 10_000,
-            batteryPowerInputW: 5_000,
-            batteryPowerOutputW: 5_000,
-            installDate: '2024-01-01T00:00:00Z',
-          },
-        ],
-      },
-    });
+    await svc.gql(CommissionSiteDocument, { input: PERSONAL_COMMISSION_INPUT });
     const audit = svc.logs.find((l) => l.audit !== undefined)?.audit;
     expect(audit).toMatchObject({
       operation: 'commissionSite',
       targetIds: ['oem-audit', 'bat-audit'],
       outcome: 'OK',
     });
-    for (const secret of ['Zelda', 'Quartermaine', 'zelda@example.test', 'Hidden Way']) {
+    for (const secret of PERSONAL_VALUES) {
       expect(svc.logText()).not.toContain(secret);
     }
   });
