@@ -197,6 +197,7 @@ const EnvSchema = z.object({
 
   CACHE_TTL_S: int(30, 0, 86_400),
   CACHE_MAX_BYTES: int(256 * 1_048_576, 0, 64 * 1_073_741_824),
+  CACHE_LEASE_WAIT_MS: int(5_000, 0, 600_000),
   REDIS_URL: z
     .string()
     .optional()
@@ -324,7 +325,8 @@ export interface Config {
    */
   trustedDocuments: { mode: 'off' | 'only'; adminAny: boolean };
   shutdownGraceMs: number;
-  cache: { ttlS: number; maxBytes: number; redisUrl?: string };
+  /** leaseWaitMs: with Redis, how long an instance waits for another's load of the same key. */
+  cache: { ttlS: number; maxBytes: number; redisUrl?: string; leaseWaitMs: number };
   disableBatching: boolean;
   /** Serve the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key`s). */
   federation: boolean;
@@ -445,7 +447,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     },
     trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, adminAny: e.TRUSTED_DOCUMENTS_ADMIN_ANY },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    cache: { ttlS: e.CACHE_TTL_S, maxBytes: e.CACHE_MAX_BYTES, redisUrl: e.REDIS_URL },
+    cache: {
+      ttlS: e.CACHE_TTL_S,
+      maxBytes: e.CACHE_MAX_BYTES,
+      redisUrl: e.REDIS_URL,
+      leaseWaitMs: e.CACHE_LEASE_WAIT_MS,
+    },
     disableBatching: e.DISABLE_BATCHING,
     federation: e.FEDERATION,
     tracing: {

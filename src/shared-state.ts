@@ -33,7 +33,7 @@ export interface SharedState {
 export interface SharedStateOptions {
   programIds: readonly string[];
   logger: Logger;
-  metrics: Pick<Metrics, 'cacheHits' | 'cacheMisses'>;
+  metrics: Pick<Metrics, 'cacheHits' | 'cacheMisses' | 'cacheLeases'>;
   /** Wall clock of the cache (tests move it instead of waiting out a TTL). */
   now?: () => number;
 }
@@ -65,6 +65,7 @@ export async function createSharedState(
         maxBytes: config.cache.maxBytes,
         programIds: options.programIds,
         shared: redis ? createRedisTier(redis, createRedisBus(redis, INVALIDATION_CHANNEL)) : undefined,
+        leaseWaitMs: config.cache.leaseWaitMs,
         now: options.now,
         onEvent: cacheObserver(options),
       })
@@ -102,6 +103,9 @@ function cacheObserver({ logger, metrics }: SharedStateOptions): (event: CacheEv
         return;
       case 'miss':
         metrics.cacheMisses.inc(labels);
+        return;
+      case 'lease':
+        if (event.lease) metrics.cacheLeases.inc({ ...labels, outcome: event.lease });
         return;
       case 'refresh-failed':
       case 'shared-failed': {

@@ -1,8 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import type { TelemetryPointRecord } from '../flip/records.js';
 import { decodeRecords, encodeRecords } from './codec.js';
+import { FleetLeases, type HeldLease } from './lease.js';
 import { LatestPointCache } from './point-cache.js';
-import type { SharedEntry } from './shared-tier.js';
+import type { LeaseOutcome, SharedEntry } from './shared-tier.js';
 import type { CacheEvent, CacheScope, CacheSource, CrossRequestCacheOptions } from './types.js';
 
 /**
@@ -54,6 +55,8 @@ export class CrossRequestCache {
   readonly latestTelemetry: LatestPointCache<TelemetryPointRecord>;
   private readonly lru: LRUCache<string, Entry>;
   private readonly loads = new Map<string, Load>();
+  /** With a shared tier and a lease wait: one load per key for the fleet (lease.ts). */
+  private readonly leases?: FleetLeases;
   private readonly keyGenerations = new Map<string, number>();
   private epoch = 0;
   private readonly ttlMs: number;
@@ -74,6 +77,9 @@ export class CrossRequestCache {
       maxEntries: LATEST_TELEMETRY_MAX_ENTRIES,
       now: this.now,
     });
+    if (options.shared && (options.leaseWaitMs ?? 0) > 0) {
+      this.leases = new FleetLeases(options.shared, options.leaseWaitMs!);
+    }
     options.shared?.onInvalidated((keys) => {
       if (keys === null) this.dropAll();
       else for (const key of keys) this.drop(key);
@@ -131,6 +137,7 @@ export class CrossRequestCache {
   }
 
   close(): void {
+    this.leases?.close();
     this.dropAll();
     this.latestTelemetry.clear();
   }
@@ -163,7 +170,10 @@ export class CrossRequestCache {
     );
   }
 
-  /** Redis first (when shared and usable), else Flip; stores unless invalidated meanwhile. */
+  /**
+   * Redis first (when shared and usable), else Flip, once for the fleet (lease.ts); stores unless
+   * invalidated meanwhile.
+   */
   private async fetch<R, V>(
     key: string,
     scope: CacheScope,
@@ -171,26 +181,83 @@ export class CrossRequestCache {
     at: { generation: Generation; acceptsStale: boolean; load: Load },
   ): Promise<V> {
     let version = '';
+    let lease: HeldLease | undefined;
     if (this.options.shared) {
       try {
         const read = await this.options.shared.read(key);
         version = read.version;
         const adopted = read.entry && this.adopt<R, V>(key, scope, source, read.entry, at);
         if (adopted) return adopted.value;
+        const claimed = this.leases && (await this.claim<R, V>(key, scope, source, at));
+        if (claimed && 'value' in claimed) return claimed.value;
+        if (claimed) ({ version = version, lease } = claimed);
       } catch (error) {
         this.emit({ kind: 'shared-failed', scope, error });
       }
     }
-    const storedAtMs = this.now();
-    const { records, bytes } = await source.load();
-    const value = source.derive(records);
-    if (this.isCurrent(key, at.generation)) {
-      this.store(key, { value, storedAtMs, sizeBytes: bytes * HEAP_BYTES_PER_RESPONSE_BYTE });
-      if (bytes <= SHARED_MAX_RESPONSE_BYTES) {
-        this.writeShared(key, scope, () => source.recordsOf(value), { storedAtMs, version });
-      }
+    return this.loadFromFlip(key, scope, source, at, { version, lease });
+  }
+
+  /**
+   * Takes part in the fleet's load: the value another instance put in Redis, or the lease (with
+   * the version read when it was taken), or nothing (load alone). A load that starts after a
+   * wait counts invalidations from its own start: it reads Flip after them.
+   */
+  private async claim<R, V>(
+    key: string,
+    scope: CacheScope,
+    source: CacheSource<R, V>,
+    at: { generation: Generation; acceptsStale: boolean; load: Load },
+  ): Promise<{ value: V } | { version?: string; lease?: HeldLease }> {
+    const maxAgeMs = (at.acceptsStale ? 2 : 1) * this.ttlMs;
+    const claimed = await this.leases!.claim(key, () => this.now() - maxAgeMs + 1);
+    at.generation = this.generationOf(key);
+    if (claimed.kind === 'holder') {
+      this.emit({ kind: 'lease', scope, lease: 'acquired' });
+      return { version: claimed.version, lease: claimed.lease };
     }
-    return value;
+    if (claimed.kind === 'alone') {
+      this.emit({ kind: 'lease', scope, lease: claimed.reason === 'large' ? 'large' : 'fallback' });
+      return {};
+    }
+    const read = await this.options.shared!.read(key);
+    const adopted = read.entry && this.adopt<R, V>(key, scope, source, read.entry, at);
+    if (claimed.waited) this.emit({ kind: 'lease', scope, lease: adopted ? 'waited' : 'fallback' });
+    return adopted || { version: read.version };
+  }
+
+  /** From Flip; kept here, and in Redis up to 16 MiB. A held lease is released in every case. */
+  private async loadFromFlip<R, V>(
+    key: string,
+    scope: CacheScope,
+    source: CacheSource<R, V>,
+    at: { generation: Generation },
+    { version, lease }: { version: string; lease?: HeldLease },
+  ): Promise<V> {
+    let outcome: LeaseOutcome = 'failed';
+    try {
+      const storedAtMs = this.now();
+      const { records, bytes } = await source.load();
+      const value = source.derive(records);
+      outcome = 'dropped';
+      if (!this.isCurrent(key, at.generation)) return value;
+      this.store(key, { value, storedAtMs, sizeBytes: bytes * HEAP_BYTES_PER_RESPONSE_BYTE });
+      outcome = bytes > SHARED_MAX_RESPONSE_BYTES ? 'large' : 'filled';
+      if (outcome === 'filled') {
+        const held = lease;
+        const release =
+          held && ((stored: boolean) => this.release(held, scope, stored ? 'filled' : 'dropped'));
+        lease = undefined;
+        this.writeShared(key, scope, () => source.recordsOf(value), { storedAtMs, version }, release);
+      }
+      return value;
+    } finally {
+      if (lease) this.release(lease, scope, outcome);
+    }
+  }
+
+  private release(lease: HeldLease, scope: CacheScope, outcome: LeaseOutcome): void {
+    lease.release(outcome).catch((error: unknown) => this.emit({ kind: 'shared-failed', scope, error }));
   }
 
   /** A shared entry young enough to use, decoded and kept in memory; null when too old. */
@@ -219,28 +286,33 @@ export class CrossRequestCache {
     if (remainingMs > 0) this.lru.set(key, entry, { ttl: remainingMs });
   }
 
-  /** After the answer: encoding a large program takes a while and must not delay it. */
+  /**
+   * After the answer: encoding a large program takes a while and must not delay it. `onDone` is
+   * told whether the entry landed in Redis.
+   */
   private writeShared(
     key: string,
     scope: CacheScope,
     recordsOf: () => unknown,
     { storedAtMs, version }: { storedAtMs: number; version: string },
+    onDone: (stored: boolean) => void = () => undefined,
   ): void {
     const shared = this.options.shared;
-    if (!shared) return;
+    if (!shared) return onDone(false);
     setImmediate(() => {
       const ttlMs = 2 * this.ttlMs - (this.now() - storedAtMs);
-      if (ttlMs <= 0) return;
+      if (ttlMs <= 0) return onDone(false);
       let text: string;
       try {
         text = encodeRecords(recordsOf());
       } catch (error) {
         this.emit({ kind: 'shared-failed', scope, error });
-        return;
+        return onDone(false);
       }
-      shared
-        .write(key, { storedAtMs, text }, { version, ttlMs })
-        .catch((error: unknown) => this.emit({ kind: 'shared-failed', scope, error }));
+      shared.write(key, { storedAtMs, text }, { version, ttlMs }).then(onDone, (error: unknown) => {
+        this.emit({ kind: 'shared-failed', scope, error });
+        onDone(false);
+      });
     });
   }
 

@@ -19,10 +19,17 @@ export interface CacheEvent {
   /**
    * hit: fresh in memory; stale: served stale while a refresh runs; shared-hit: taken from
    * Redis; miss: loaded (from Redis or Flip); refresh-failed: a background refresh failed (the
-   * stale value stays); shared-failed: Redis could not be used (Flip was asked instead).
+   * stale value stays); shared-failed: Redis could not be used (Flip was asked instead);
+   * lease: how a load took part in the fleet's one load per key (see `lease`).
    */
-  kind: 'hit' | 'stale' | 'shared-hit' | 'miss' | 'refresh-failed' | 'shared-failed';
+  kind: 'hit' | 'stale' | 'shared-hit' | 'miss' | 'refresh-failed' | 'shared-failed' | 'lease';
   scope: CacheScope;
+  /**
+   * With kind lease. acquired: loaded from Flip for the fleet; waited: took what another
+   * instance loaded; fallback: waited, then loaded itself (holder slow or its load failed);
+   * large: loaded itself without waiting, the response being too large for Redis.
+   */
+  lease?: 'acquired' | 'waited' | 'fallback' | 'large';
   error?: unknown;
 }
 
@@ -35,6 +42,11 @@ export interface CrossRequestCacheOptions {
   programIds: readonly string[];
   /** Redis, shared by every instance; absent: this process only. */
   shared?: SharedTier;
+  /**
+   * With `shared`: how long an instance waits for another one's load of the same key before
+   * loading itself (lease.ts); 0 or absent: every instance loads for itself.
+   */
+  leaseWaitMs?: number;
   /** Wall clock in epoch ms (compared across instances through Redis). Default Date.now. */
   now?: () => number;
   /** Hits, misses and failures, for metrics and logs. Must not throw. */

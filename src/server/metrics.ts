@@ -13,6 +13,8 @@ export interface Metrics {
   /** For the cross-request cache (issue 9): `cacheHits.inc({ cache: 'enrollments' })`. */
   cacheHits: Counter<'cache'>;
   cacheMisses: Counter<'cache'>;
+  /** With Redis: how loads took part in the fleet's one load per key (CacheEvent.lease). */
+  cacheLeases: Counter<'cache' | 'outcome'>;
   /** Webhook deliveries by outcome (accepted, duplicate, bad-signature, invalid-envelope...). */
   webhooks: Counter<'outcome'>;
   /** Telemetry points of webhooks that did not fit the documented shape (dropped). */
@@ -101,6 +103,12 @@ export function createMetrics(): Metrics {
     labelNames: ['cache'] as const,
     registers,
   });
+  const cacheLeases = new Counter({
+    name: `${PREFIX}cache_leases_total`,
+    help: 'Cross-request cache loads shared through a Redis lease, by outcome (acquired, waited, fallback, large).',
+    labelNames: ['cache', 'outcome'] as const,
+    registers,
+  });
   const requestsInFlight = new Gauge({
     name: `${PREFIX}requests_in_flight`,
     help: 'GraphQL HTTP requests being processed.',
@@ -138,6 +146,7 @@ export function createMetrics(): Metrics {
     requestsInFlight,
     cacheHits,
     cacheMisses,
+    cacheLeases,
     webhooks,
     webhookRejectedPoints,
     subscriptionConnections,
