@@ -45,7 +45,8 @@ interface Generation {
  * with a shared tier, in Redis for every instance (responses up to 16 MiB: larger ones stay here).
  * - fresh (age < ttl): served from memory, no upstream call;
  * - stale (ttl <= age < 2 ttl): served at once while one background refresh runs;
- * - absent or older: loaded, one load per key at a time, shared by concurrent callers;
+ * - absent or older: loaded, one load per key at a time, shared by concurrent callers and, with
+ *   Redis, by the other instances (one holds a lease and loads; see lease.ts);
  * - invalidated (a write): dropped here and in Redis, other instances are told, and a load that
  *   was running when the write happened never stores its (older) value.
  * Redis failures never fail a read: they are reported and Flip is asked instead.
