@@ -45,8 +45,9 @@ async function startFleet(env: Record<string, string> = {}, sim: SimulatorOption
   const b = await startService({ env: fullEnv, upstream: a.sim });
   const c = await startService({ env: fullEnv, upstream: a.sim });
   const client = new Redis(redis.url);
+  client.on('error', () => undefined); // A test stops Redis under it.
   onTestFinished(() => void client.disconnect());
-  return { client, fleet: [a, b, c] as const, sim: a.sim, programId: a.sim.programs[0]!.id };
+  return { redis, client, fleet: [a, b, c] as const, sim: a.sim, programId: a.sim.programs[0]!.id };
 }
 
 async function firstNodes(svc: StartedService, programId: string): Promise<Node[]> {
@@ -121,6 +122,27 @@ describe('three instances missing one program at once', redisServer.suite, () =>
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
     expect(await leaseOutcomes(fleet)).toEqual({ fallback: 3 });
+  });
+
+  it('Redis going away while they wait: each loads from Flip and answers', async () => {
+    const { redis, client, fleet, sim, programId } = await startFleet({ CACHE_LEASE_WAIT_MS: '600000' });
+    await client.set(leaseKey(programId), 'slow-instance', 'PX', 600_000);
+    sim.journal.clear();
+
+    const answers = Promise.all(fleet.map((svc) => firstNodes(svc, programId)));
+    // Every instance's last command is a claim of the lease (a Lua script): all three wait.
+    await vi.waitFor(async () => {
+      const connections = (await client.call('CLIENT', 'LIST')) as string;
+      expect(connections.match(/ cmd=eval /g)).toHaveLength(3);
+    });
+    expect(listCalls(sim, programId)).toBe(0);
+    await redis.close();
+
+    const [first, second, third] = await answers;
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    expect(listCalls(sim, programId)).toBe(3);
+    await vi.waitFor(() => expect(fleet[0].logText()).toMatch(/Redis could not be used for the cache/));
   });
 
   it("a write during the holder's load: no instance keeps or adopts the list from before it", async () => {
