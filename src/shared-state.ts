@@ -1,5 +1,11 @@
 import type { Config } from './config.js';
-import { CrossRequestCache, ProgramLocator, createRedisTier, type CacheEvent } from './cache/index.js';
+import {
+  CrossRequestCache,
+  ProgramLocator,
+  createRedisTier,
+  type CacheEvent,
+  type CrossRequestCacheOptions,
+} from './cache/index.js';
 import type { Logger } from './server/logger.js';
 import type { Metrics } from './server/metrics.js';
 import {
@@ -36,6 +42,8 @@ export interface SharedStateOptions {
   metrics: Pick<Metrics, 'cacheHits' | 'cacheMisses'>;
   /** Wall clock of the cache (tests move it instead of waiting out a TTL). */
   now?: () => number;
+  /** How writes' changes patch the cached programs and group lists (loaders/program-patch.ts). */
+  patchers?: CrossRequestCacheOptions['patchers'];
 }
 
 /** Connects Redis when configured (never failing the start: see connectRedis) and builds both. */
@@ -64,6 +72,7 @@ export async function createSharedState(
         ttlS: config.cache.ttlS,
         maxBytes: config.cache.maxBytes,
         programIds: options.programIds,
+        patchers: options.patchers,
         shared: redis ? createRedisTier(redis, createRedisBus(redis, INVALIDATION_CHANNEL)) : undefined,
         now: options.now,
         onEvent: cacheObserver(options),
@@ -102,6 +111,13 @@ function cacheObserver({ logger, metrics }: SharedStateOptions): (event: CacheEv
         return;
       case 'miss':
         metrics.cacheMisses.inc(labels);
+        return;
+      case 'patch-dropped':
+        // Rare (versions that cannot be ordered, an index older than the write): say which.
+        logger.info(
+          { cache: event.scope, reason: event.reason },
+          'cache: a write could not be patched in, dropped',
+        );
         return;
       case 'refresh-failed':
       case 'shared-failed': {

@@ -8,7 +8,7 @@
  */
 
 export { CrossRequestCache } from './cross-request-cache.js';
-export type { CacheEvent, CacheScope, CacheSource, CrossRequestCacheOptions } from './types.js';
+export type { CacheEvent, CachePatcher, CacheScope, CacheSource, CrossRequestCacheOptions } from './types.js';
 export { LatestPointCache } from './point-cache.js';
 export { ProgramLocator } from './program-locator.js';
 export { createRedisTier, type SharedEntry, type SharedTier } from './shared-tier.js';

@@ -17,6 +17,14 @@ export interface SharedTier {
   invalidate(keys: readonly string[]): Promise<void>;
   /** Keys another instance invalidated; `null`: messages may have been missed, drop everything. */
   onInvalidated(listener: (keys: readonly string[] | null) => void): void;
+  /**
+   * A write's change to one key: its shared entry is dropped (its version bumped, as by
+   * invalidate: a load from before never stores over it) and the change, encoded, is sent to
+   * the other instances, which patch their own copies instead of dropping them.
+   */
+  patch(key: string, change: string): Promise<void>;
+  /** A change another instance sent (see patch); missed messages come as onInvalidated(null). */
+  onPatched(listener: (key: string, change: string) => void): void;
 }
 
 export interface SharedEntry {
@@ -37,7 +45,10 @@ if (redis.call('GET', KEYS[2]) or '') == ARGV[1] then
 end
 return 0`;
 
-/** The shared tier on Redis; the bus carries `{ invalidate: [keys] }` between instances. */
+/**
+ * The shared tier on Redis; the bus carries `{ invalidate: [keys] }` and `{ patch: { key, change
+ * } }` between instances, in the order Redis received them.
+ */
 export function createRedisTier(
   connection: RedisConnection,
   bus: MessageBus,
@@ -48,11 +59,23 @@ export function createRedisTier(
   const dataKey = (key: string) => `${prefix}data:${key}`;
   const versionKey = (key: string) => `${prefix}version:${key}`;
   const listeners: ((keys: readonly string[] | null) => void)[] = [];
+  const patchListeners: ((key: string, change: string) => void)[] = [];
   bus.subscribe((event) => {
+    const patch = 'missed' in event ? undefined : patchOf(event.message);
+    if (patch) for (const listener of patchListeners) listener(patch.key, patch.change);
     const keys = 'missed' in event ? null : invalidatedKeys(event.message);
     if (keys === undefined) return;
     for (const listener of listeners) listener(keys);
   });
+  /** Bumps the keys' versions and deletes their entries, in one transaction. */
+  const dropShared = async (keys: readonly string[]) => {
+    const multi = redis.multi();
+    for (const key of keys) multi.incr(versionKey(key)).pexpire(versionKey(key), VERSION_TTL_MS);
+    multi.del(...keys.map(dataKey));
+    const results = await multi.exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error('Redis transaction aborted');
+  };
 
   return {
     async read(key) {
@@ -65,16 +88,20 @@ export function createRedisTier(
     },
     async invalidate(keys) {
       if (keys.length === 0) return;
-      const multi = redis.multi();
-      for (const key of keys) multi.incr(versionKey(key)).pexpire(versionKey(key), VERSION_TTL_MS);
-      multi.del(...keys.map(dataKey));
-      const results = await multi.exec();
-      const failed = results?.find(([error]) => error);
-      if (!results || failed) throw failed?.[0] ?? new Error('Redis transaction aborted');
+      await dropShared(keys);
       await bus.publish({ invalidate: [...keys] });
     },
     onInvalidated(listener) {
       listeners.push(listener);
+    },
+    async patch(key, change) {
+      // Dropped rather than rewritten: re-encoding a program of up to 16 MiB per write would cost
+      // more than the next cold instance's one load, and could race another instance's patch.
+      await dropShared([key]);
+      await bus.publish({ patch: { key, change } });
+    },
+    onPatched(listener) {
+      patchListeners.push(listener);
     },
   };
 }
@@ -84,6 +111,14 @@ function parseEntry(stored: string): SharedEntry | null {
   const at = stored.indexOf('\n');
   const storedAtMs = Number(stored.slice(0, at));
   return at > 0 && Number.isFinite(storedAtMs) ? { storedAtMs, text: stored.slice(at + 1) } : null;
+}
+
+function patchOf(message: unknown): { key: string; change: string } | undefined {
+  if (typeof message !== 'object' || message === null || !('patch' in message)) return undefined;
+  const patch = (message as { patch: { key?: unknown; change?: unknown } | null }).patch;
+  return typeof patch?.key === 'string' && typeof patch.change === 'string'
+    ? { key: patch.key, change: patch.change }
+    : undefined;
 }
 
 function invalidatedKeys(message: unknown): string[] | undefined {

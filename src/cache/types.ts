@@ -19,12 +19,33 @@ export interface CacheEvent {
   /**
    * hit: fresh in memory; stale: served stale while a refresh runs; shared-hit: taken from
    * Redis; miss: loaded (from Redis or Flip); refresh-failed: a background refresh failed (the
-   * stale value stays); shared-failed: Redis could not be used (Flip was asked instead).
+   * stale value stays); shared-failed: Redis could not be used (Flip was asked instead);
+   * patched: a write's change was applied to the kept value; patch-dropped: it could not be
+   * (`reason`), so the value was dropped and the next read loads it again.
    */
-  kind: 'hit' | 'stale' | 'shared-hit' | 'miss' | 'refresh-failed' | 'shared-failed';
+  kind:
+    | 'hit'
+    | 'stale'
+    | 'shared-hit'
+    | 'miss'
+    | 'refresh-failed'
+    | 'shared-failed'
+    | 'patched'
+    | 'patch-dropped';
   scope: CacheScope;
   error?: unknown;
+  reason?: string;
 }
+
+/**
+ * Applies a write's change (plain data, possibly from another instance) to a kept value of its
+ * scope: the new value (never the old one mutated), or why it cannot be applied.
+ */
+export type CachePatcher = (
+  value: unknown,
+  change: unknown,
+  programId: string,
+) => { value: unknown } | { unapplicable: string };
 
 export interface CrossRequestCacheOptions {
   /** Fresh for ttlS; then served stale for another ttlS while one refresh runs; then gone. */
@@ -33,6 +54,8 @@ export interface CrossRequestCacheOptions {
   maxBytes: number;
   /** The configured programs: an invalidation that names no program covers these. */
   programIds: readonly string[];
+  /** How a write's change patches each scope (absent: a change drops the value instead). */
+  patchers?: Partial<Record<CacheScope, CachePatcher>>;
   /** Redis, shared by every instance; absent: this process only. */
   shared?: SharedTier;
   /** Wall clock in epoch ms (compared across instances through Redis). Default Date.now. */
