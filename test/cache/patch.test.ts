@@ -170,6 +170,32 @@ describe('a write patches the cached program', () => {
   );
 
   it(
+    'a group deletion: the group list and the member sites lose it; one DELETE, no list call',
+    async () => {
+      const { svc, programId } = await startPatched();
+      const member = enrollments(svc.sim, programId).find((e) => (e.site.groups?.length ?? 0) > 0)!;
+      const groupId = member.site.groups![0]!.id;
+      await read(svc, programId, [groupId]);
+      svc.sim.journal.clear();
+
+      await write(svc, `mutation ($p: ID!, $id: ID!) { deleteGroup(programId: $p, id: $id) }`, {
+        p: programId,
+        id: groupId,
+      });
+      const after = await read(svc, programId);
+      const res = await svc.gql<{ enrollment: { groups: { id: string }[] } }>(
+        `query ($id: ID!) { enrollment(id: $id) { groups { id } } }`,
+        { id: member.id },
+      );
+
+      expect(after.groups.map((g) => g.id)).not.toContain(groupId);
+      expect(res.body.data?.enrollment.groups.map((g) => g.id)).not.toContain(groupId);
+      expect(svc.sim.journal.counts()).toEqual({ 'DELETE /v1/programs/{programId}/groups/{id}': 1 });
+    },
+    FIRST_WRITE_TIMEOUT_MS,
+  );
+
+  it(
     'an answer that cannot be ordered with the cached record (same updated_at, other content): dropped, one reload',
     async () => {
       const { svc, programId, advanceCacheS } = await startPatched();
