@@ -6,6 +6,13 @@ import { createAuditStore } from './audit/index.js';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
 import { createLive, type LiveEvent } from './live/index.js';
+import {
+  patchGroupList,
+  patchProgramIndex,
+  type GroupEntry,
+  type ProgramChange,
+  type ProgramIndex,
+} from './loaders/index.js';
 import { createContext, createSchema, createSubgraphSchema } from './graphql/index.js';
 import { assertAuthPolicy, createAuthenticator, type Authenticator } from './server/auth.js';
 import { createFormatError } from './server/format-error.js';
@@ -111,6 +118,11 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
     metrics,
     now: options.cacheClock,
+    // A write's change patches the cached program and group list (issue 20), not drops them.
+    patchers: {
+      enrollments: (value, change) => patchProgramIndex(value as ProgramIndex, change),
+      groups: (value, change, programId) => patchGroupList(value as GroupEntry[], change, programId),
+    },
   });
   const { store, cache, locator } = shared;
   // With no FLIP_WEBHOOK_SECRET, the embedded simulator signs its webhooks with its own key and
@@ -158,6 +170,11 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     // A write drops what it changed from the cache, here and (through Redis) on every instance.
     invalidate: cache
       ? (programId: string | null, scope: InvalidationScope) => cache.invalidate(programId, scope)
+      : undefined,
+    // A write Flip answered patches the cached copies instead, here and on every instance.
+    patch: cache
+      ? (programId: string, scope: 'enrollments' | 'groups', change: ProgramChange) =>
+          cache.patch(scope, programId, change)
       : undefined,
     // One structured line per write: ids, codes and timing only (no names, emails, addresses).
     // The same entry tells subscribers of programChanges (here and, through Redis, everywhere).

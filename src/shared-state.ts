@@ -1,5 +1,11 @@
 import type { Config } from './config.js';
-import { CrossRequestCache, ProgramLocator, createRedisTier, type CacheEvent } from './cache/index.js';
+import {
+  CrossRequestCache,
+  ProgramLocator,
+  createRedisTier,
+  type CacheEvent,
+  type CrossRequestCacheOptions,
+} from './cache/index.js';
 import type { Logger } from './server/logger.js';
 import type { Metrics } from './server/metrics.js';
 import {
@@ -36,6 +42,8 @@ export interface SharedStateOptions {
   metrics: Pick<Metrics, 'cacheHits' | 'cacheMisses' | 'cacheLeases'>;
   /** Wall clock of the cache (tests move it instead of waiting out a TTL). */
   now?: () => number;
+  /** How writes' changes patch the cached programs and group lists (loaders/program-patch.ts). */
+  patchers?: CrossRequestCacheOptions['patchers'];
 }
 
 /** Connects Redis when configured (never failing the start: see connectRedis) and builds both. */
@@ -64,6 +72,7 @@ export async function createSharedState(
         ttlS: config.cache.ttlS,
         maxBytes: config.cache.maxBytes,
         programIds: options.programIds,
+        patchers: options.patchers,
         shared: redis ? createRedisTier(redis, createRedisBus(redis, INVALIDATION_CHANNEL)) : undefined,
         leaseWaitMs: config.cache.leaseWaitMs,
         now: options.now,
@@ -106,6 +115,13 @@ function cacheObserver({ logger, metrics }: SharedStateOptions): (event: CacheEv
         return;
       case 'lease':
         if (event.lease) metrics.cacheLeases.inc({ ...labels, outcome: event.lease });
+        return;
+      case 'patch-dropped':
+        // Rare (versions that cannot be ordered, an index older than the write): say which.
+        logger.info(
+          { cache: event.scope, reason: event.reason },
+          'cache: a write could not be patched in, dropped',
+        );
         return;
       case 'refresh-failed':
       case 'shared-failed': {

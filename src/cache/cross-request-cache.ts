@@ -6,6 +6,9 @@ import { LatestPointCache } from './point-cache.js';
 import type { LeaseOutcome, SharedEntry } from './shared-tier.js';
 import type { CacheEvent, CacheScope, CacheSource, CrossRequestCacheOptions } from './types.js';
 
+/** The scopes a write's change can patch (the event list is dropped: a write adds an event). */
+type PatchableScope = Exclude<CacheScope, 'events'>;
+
 /**
  * Heap bytes counted per upstream response byte, to size entries for the LRU bound. Measured: an
  * indexed 50,000-site program (records, Dates, maps) holds 24 MB of heap for its 61 MB of JSON
@@ -32,6 +35,8 @@ interface Load {
   promise: Promise<unknown>;
   /** Set when the load adopted a stale shared entry: refresh once it is done. */
   refreshAfter?: () => void;
+  /** Changes of writes made while it ran, in order: applied to its value before it is stored. */
+  patches?: unknown[];
 }
 
 /** Which invalidations a load started after: a load from before a drop never stores its value. */
@@ -47,8 +52,11 @@ interface Generation {
  * - stale (ttl <= age < 2 ttl): served at once while one background refresh runs;
  * - absent or older: loaded, one load per key at a time, shared by concurrent callers and, with
  *   Redis, by the other instances (one holds a lease and loads; see lease.ts);
- * - invalidated (a write): dropped here and in Redis, other instances are told, and a load that
- *   was running when the write happened never stores its (older) value.
+ * - patched (a write Flip answered): the change is applied to the value here, sent to the other
+ *   instances (which apply it to theirs) and the Redis entry dropped; a load running meanwhile
+ *   applies it to its value once it lands. A change that cannot be applied drops the value;
+ * - invalidated (a write whose answer is unknown, or that cannot be patched): dropped here and in
+ *   Redis, other instances are told, and a load that was running then never stores its value.
  * Redis failures never fail a read: they are reported and Flip is asked instead.
  */
 export class CrossRequestCache {
@@ -85,6 +93,7 @@ export class CrossRequestCache {
       if (keys === null) this.dropAll();
       else for (const key of keys) this.drop(key);
     });
+    options.shared?.onPatched((key, text) => this.applyRemotePatch(key, text));
   }
 
   /** The value of (scope, program): see the class comment. Rejects with the load's error. */
@@ -109,7 +118,9 @@ export class CrossRequestCache {
 
   /** True when the value is in memory (fresh or stale): reading it costs no upstream call now. */
   has(scope: CacheScope, programId: string | null): boolean {
-    return this.lru.has(keyOf(scope, programId));
+    // By the cache's own clock, as get() decides: the LRU may keep an entry a moment longer.
+    const entry = this.lru.peek(keyOf(scope, programId));
+    return entry !== undefined && this.now() - entry.storedAtMs < 2 * this.ttlMs;
   }
 
   /** Forgets the value in this process only (a request that wrote reads afresh). */
@@ -137,10 +148,87 @@ export class CrossRequestCache {
     }
   }
 
+  /**
+   * After a write Flip answered: `change` (plain data) patches the program's kept value here, and
+   * a load running for it once it lands (see the class comment); the Redis entry is dropped and
+   * the other instances told to patch theirs. Where it cannot be applied the value is dropped
+   * (event `patch-dropped` with the reason). Never rejects: a Redis failure is reported, and the
+   * other instances then see the write within their TTL.
+   */
+  async patch(scope: PatchableScope, programId: string, change: unknown): Promise<void> {
+    const key = keyOf(scope, programId);
+    this.applyPatch(key, scope, programId, change);
+    const shared = this.options.shared;
+    if (!shared) return;
+    try {
+      await shared.patch(key, encodeRecords(change));
+    } catch (error) {
+      this.emit({ kind: 'shared-failed', scope, error });
+    }
+  }
+
   close(): void {
     this.leases?.close();
     this.dropAll();
     this.latestTelemetry.clear();
+  }
+
+  /** Patches the value in memory, or queues the change on the running load; drops on failure. */
+  private applyPatch(key: string, scope: CacheScope, programId: string, change: unknown): void {
+    const patcher = this.options.patchers?.[scope];
+    if (!patcher) return this.dropPatched(key, scope, 'this scope cannot be patched');
+    const load = this.loads.get(key);
+    if (load) (load.patches ??= []).push(change);
+    const entry = this.lru.peek(key);
+    if (entry) {
+      const result = patcher(entry.value, change, programId);
+      if ('unapplicable' in result) return this.dropPatched(key, scope, result.unapplicable);
+      if (result.value !== entry.value) this.store(key, { ...entry, value: result.value });
+    }
+    this.patched(scope, programId);
+  }
+
+  /**
+   * Every change to a program's kept data that did not drop it ends here (a write's patch, from
+   * this instance or another): whatever is keyed on the data's generation hears of it here.
+   */
+  private patched(scope: CacheScope, programId: string): void {
+    void programId;
+    this.emit({ kind: 'patched', scope });
+  }
+
+  private dropPatched(key: string, scope: CacheScope, reason: string): void {
+    this.drop(key);
+    this.emit({ kind: 'patch-dropped', scope, reason });
+  }
+
+  /** A change another instance sent: `<scope>:<programId>` and the encoded change. */
+  private applyRemotePatch(key: string, text: string): void {
+    const at = key.indexOf(':');
+    const scope = key.slice(0, at);
+    if (at <= 0 || (scope !== 'enrollments' && scope !== 'groups')) return;
+    let change: unknown;
+    try {
+      change = decodeRecords(text);
+    } catch {
+      return this.dropPatched(key, scope, 'the change sent by another instance is not readable');
+    }
+    this.applyPatch(key, scope, key.slice(at + 1), change);
+  }
+
+  /** The value a load got, with the changes of writes made while it ran; null: one failed. */
+  private withPendingPatches(key: string, scope: CacheScope, value: unknown, load: Load): unknown {
+    const patcher = this.options.patchers?.[scope];
+    let patched = value;
+    for (const change of load.patches ?? []) {
+      const result = patcher?.(patched, change, key.slice(key.indexOf(':') + 1));
+      if (!result || 'unapplicable' in result) {
+        this.dropPatched(key, scope, result?.unapplicable ?? 'this scope cannot be patched');
+        return null;
+      }
+      patched = result.value;
+    }
+    return patched;
   }
 
   private load<R, V>(
@@ -232,7 +320,7 @@ export class CrossRequestCache {
     key: string,
     scope: CacheScope,
     source: CacheSource<R, V>,
-    at: { generation: Generation },
+    at: { generation: Generation; load: Load },
     { version, lease }: { version: string; lease?: HeldLease },
   ): Promise<V> {
     let outcome: LeaseOutcome = 'failed';
@@ -242,8 +330,13 @@ export class CrossRequestCache {
       const value = source.derive(records);
       outcome = 'dropped';
       if (!this.isCurrent(key, at.generation)) return value;
-      this.store(key, { value, storedAtMs, sizeBytes: bytes * HEAP_BYTES_PER_RESPONSE_BYTE });
-      outcome = bytes > SHARED_MAX_RESPONSE_BYTES ? 'large' : 'filled';
+      const patched = this.withPendingPatches(key, scope, value, at.load) as V | null;
+      if (patched === null) return value;
+      this.store(key, { value: patched, storedAtMs, sizeBytes: bytes * HEAP_BYTES_PER_RESPONSE_BYTE });
+      if (bytes > SHARED_MAX_RESPONSE_BYTES) outcome = 'large';
+      // Patched meanwhile: Redis holds a newer version and would refuse the write; waiters that
+      // are told 'dropped' read Flip again.
+      else if (!at.load.patches) outcome = 'filled';
       if (outcome === 'filled') {
         const held = lease;
         const release =
@@ -251,7 +344,7 @@ export class CrossRequestCache {
         lease = undefined;
         this.writeShared(key, scope, () => source.recordsOf(value), { storedAtMs, version }, release);
       }
-      return value;
+      return patched;
     } finally {
       if (lease) this.release(lease, scope, outcome);
     }
@@ -273,13 +366,14 @@ export class CrossRequestCache {
     const isFresh = ageMs < this.ttlMs;
     if (!isFresh && !(at.acceptsStale && ageMs < 2 * this.ttlMs)) return null;
     const value = source.derive(decodeRecords<R>(entry.text));
-    if (this.isCurrent(key, at.generation)) {
-      const sizeBytes = entry.text.length * HEAP_BYTES_PER_RESPONSE_BYTE;
-      this.store(key, { value, storedAtMs: entry.storedAtMs, sizeBytes });
-      if (!isFresh) at.load.refreshAfter = () => this.refresh(key, scope, source);
-    }
     this.emit({ kind: 'shared-hit', scope });
-    return { value };
+    if (!this.isCurrent(key, at.generation)) return { value };
+    const patched = this.withPendingPatches(key, scope, value, at.load) as V | null;
+    if (patched === null) return { value };
+    const sizeBytes = entry.text.length * HEAP_BYTES_PER_RESPONSE_BYTE;
+    this.store(key, { value: patched, storedAtMs: entry.storedAtMs, sizeBytes });
+    if (!isFresh) at.load.refreshAfter = () => this.refresh(key, scope, source);
+    return { value: patched };
   }
 
   private store(key: string, entry: Entry): void {

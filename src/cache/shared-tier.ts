@@ -28,6 +28,14 @@ export interface SharedTier {
   claim(key: string, options: { minStoredAtMs: number; leaseMs: number }): Promise<Claim>;
   /** Lease holders' releases announced by other instances (see LeaseOutcome). */
   onReleased(listener: (key: string, outcome: LeaseOutcome) => void): void;
+  /**
+   * A write's change to one key: its shared entry is dropped (its version bumped, as by
+   * invalidate: a load from before never stores over it) and the change, encoded, is sent to
+   * the other instances, which patch their own copies instead of dropping them.
+   */
+  patch(key: string, change: string): Promise<void>;
+  /** A change another instance sent (see patch); missed messages come as onInvalidated(null). */
+  onPatched(listener: (key: string, change: string) => void): void;
 }
 
 export type Claim =
@@ -103,8 +111,8 @@ return 0`;
 const CLAIM_STATUS = { 0: 'held', 2: 'filled', 3: 'large' } as const;
 
 /**
- * The shared tier on Redis; the bus carries `{ invalidate: [keys] }` and
- * `{ released: key, outcome }` between instances.
+ * The shared tier on Redis; the bus carries `{ invalidate: [keys] }`, `{ patch: { key, change } }`
+ * and `{ released: key, outcome }` between instances, in the order Redis received them.
  */
 export function createRedisTier(
   connection: RedisConnection,
@@ -119,10 +127,13 @@ export function createRedisTier(
   const largeKey = (key: string) => `${prefix}large:${key}`;
   const listeners: ((keys: readonly string[] | null) => void)[] = [];
   const releaseListeners: ((key: string, outcome: LeaseOutcome) => void)[] = [];
+  const patchListeners: ((key: string, change: string) => void)[] = [];
   bus.subscribe((event) => {
     if (!('missed' in event)) {
       const released = releasedLease(event.message);
       if (released) for (const listener of releaseListeners) listener(released.key, released.outcome);
+      const patch = patchOf(event.message);
+      if (patch) for (const listener of patchListeners) listener(patch.key, patch.change);
     }
     const keys = 'missed' in event ? null : invalidatedKeys(event.message);
     if (keys === undefined) return;
@@ -138,6 +149,15 @@ export function createRedisTier(
       await bus.publish({ released: key, outcome });
     },
   });
+  /** Bumps the keys' versions and deletes their entries, in one transaction. */
+  const dropShared = async (keys: readonly string[]) => {
+    const multi = redis.multi();
+    for (const key of keys) multi.incr(versionKey(key)).pexpire(versionKey(key), VERSION_TTL_MS);
+    multi.del(...keys.map(dataKey));
+    const results = await multi.exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error('Redis transaction aborted');
+  };
 
   return {
     async read(key) {
@@ -151,12 +171,7 @@ export function createRedisTier(
     },
     async invalidate(keys) {
       if (keys.length === 0) return;
-      const multi = redis.multi();
-      for (const key of keys) multi.incr(versionKey(key)).pexpire(versionKey(key), VERSION_TTL_MS);
-      multi.del(...keys.map(dataKey));
-      const results = await multi.exec();
-      const failed = results?.find(([error]) => error);
-      if (!results || failed) throw failed?.[0] ?? new Error('Redis transaction aborted');
+      await dropShared(keys);
       await bus.publish({ invalidate: [...keys] });
     },
     onInvalidated(listener) {
@@ -175,6 +190,15 @@ export function createRedisTier(
     onReleased(listener) {
       releaseListeners.push(listener);
     },
+    async patch(key, change) {
+      // Dropped rather than rewritten: re-encoding a program of up to 16 MiB per write would cost
+      // more than the next cold instance's one load, and could race another instance's patch.
+      await dropShared([key]);
+      await bus.publish({ patch: { key, change } });
+    },
+    onPatched(listener) {
+      patchListeners.push(listener);
+    },
   };
 }
 
@@ -190,6 +214,14 @@ function releasedLease(message: unknown): { key: string; outcome: LeaseOutcome }
   const { released, outcome } = message as { released: unknown; outcome?: unknown };
   if (typeof released !== 'string' || !LEASE_OUTCOMES.includes(outcome as LeaseOutcome)) return undefined;
   return { key: released, outcome: outcome as LeaseOutcome };
+}
+
+function patchOf(message: unknown): { key: string; change: string } | undefined {
+  if (typeof message !== 'object' || message === null || !('patch' in message)) return undefined;
+  const patch = (message as { patch: { key?: unknown; change?: unknown } | null }).patch;
+  return typeof patch?.key === 'string' && typeof patch.change === 'string'
+    ? { key: patch.key, change: patch.change }
+    : undefined;
 }
 
 function invalidatedKeys(message: unknown): string[] | undefined {

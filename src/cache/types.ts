@@ -21,8 +21,19 @@ export interface CacheEvent {
    * Redis; miss: loaded (from Redis or Flip); refresh-failed: a background refresh failed (the
    * stale value stays); shared-failed: Redis could not be used (Flip was asked instead);
    * lease: how a load took part in the fleet's one load per key (see `lease`).
+   * patched: a write's change was applied to the kept value; patch-dropped: it could not be
+   * (`reason`), so the value was dropped and the next read loads it again.
    */
-  kind: 'hit' | 'stale' | 'shared-hit' | 'miss' | 'refresh-failed' | 'shared-failed' | 'lease';
+  kind:
+    | 'hit'
+    | 'stale'
+    | 'shared-hit'
+    | 'miss'
+    | 'refresh-failed'
+    | 'shared-failed'
+    | 'patched'
+    | 'patch-dropped'
+    | 'lease';
   scope: CacheScope;
   /**
    * With kind lease. acquired: loaded from Flip for the fleet; waited: took what another
@@ -31,7 +42,18 @@ export interface CacheEvent {
    */
   lease?: 'acquired' | 'waited' | 'fallback' | 'large';
   error?: unknown;
+  reason?: string;
 }
+
+/**
+ * Applies a write's change (plain data, possibly from another instance) to a kept value of its
+ * scope: the new value (never the old one mutated), or why it cannot be applied.
+ */
+export type CachePatcher = (
+  value: unknown,
+  change: unknown,
+  programId: string,
+) => { value: unknown } | { unapplicable: string };
 
 export interface CrossRequestCacheOptions {
   /** Fresh for ttlS; then served stale for another ttlS while one refresh runs; then gone. */
@@ -40,6 +62,8 @@ export interface CrossRequestCacheOptions {
   maxBytes: number;
   /** The configured programs: an invalidation that names no program covers these. */
   programIds: readonly string[];
+  /** How a write's change patches each scope (absent: a change drops the value instead). */
+  patchers?: Partial<Record<CacheScope, CachePatcher>>;
   /** Redis, shared by every instance; absent: this process only. */
   shared?: SharedTier;
   /**

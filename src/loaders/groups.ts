@@ -24,9 +24,9 @@ export class GroupLoader {
     return (await this.list(programId)).find((g) => g.id === id) ?? null;
   }
 
-  invalidate(programId: string): void {
+  invalidate(programId: string, options: { keepCache?: boolean } = {}): void {
     this.memo.delete(programId);
-    this.cache?.forget('groups', programId);
+    if (!options.keepCache) this.cache?.forget('groups', programId);
   }
 
   private async fetch(programId: string): Promise<GroupEntry[]> {

@@ -44,6 +44,8 @@ export { CANCELLED_EVENT_TTL_S, recordCancelledEvent } from './cancelled-events.
 export type { DeviceEntry, EnrollmentEntry, GroupEntry, ProgramIndex, SiteEntry } from './program-index.js';
 /** The site and devices of an enrollment entry, as entries of the same program. */
 export { toDeviceEntries, toSiteEntry } from './program-index.js';
+/** A write's change to a program's kept copies, and how it is applied (issue 20). */
+export { patchGroupList, patchProgramIndex, type PatchResult, type ProgramChange } from './program-patch.js';
 
 export interface LoaderDeps {
   clients: FlipClients;
@@ -142,9 +144,12 @@ export interface Loaders {
    * once for the whole batch (not once per record). Entries in the order of the records.
    */
   primeEnrollments(records: readonly EnrollmentRecord[]): EnrollmentEntry[];
-  /** For writes: the program's enrollments are fetched again on the next read in this request. */
-  invalidateProgram(programId: string): void;
-  invalidateGroups(programId: string): void;
+  /**
+   * For writes: the program's enrollments are read again on the next read in this request, from
+   * Flip, or from the cross-request cache with `keepCache` (a write patched it: cache/README.md).
+   */
+  invalidateProgram(programId: string, options?: { keepCache?: boolean }): void;
+  invalidateGroups(programId: string, options?: { keepCache?: boolean }): void;
   invalidateEvents(): void;
 }
 
@@ -203,11 +208,11 @@ export function createLoaders(deps: LoaderDeps): Loaders {
       return primeEnrollments([record])[0] as EnrollmentEntry;
     },
     primeEnrollments: (records) => primeEnrollments(records),
-    invalidateProgram(programId) {
-      programs.invalidate(programId);
+    invalidateProgram(programId, options) {
+      programs.invalidate(programId, options);
       lookups.clearAll();
     },
-    invalidateGroups: (programId) => groups.invalidate(programId),
+    invalidateGroups: (programId, options) => groups.invalidate(programId, options),
     invalidateEvents: () => events.invalidate(),
   };
 }

@@ -103,17 +103,49 @@ interface Relations {
 
 class IndexedProgram implements ProgramIndex {
   private built?: Relations;
-  private byId?: Map<string, EnrollmentEntry>;
+  private byId?: ReadonlyMap<string, EnrollmentEntry>;
 
   constructor(
     readonly programId: string,
     readonly enrollments: readonly EnrollmentEntry[],
+    /** Each id's position in `enrollments`: shared by the indexes patched from this one. */
+    private positions?: Map<string, number>,
   ) {}
 
   /** On first use too: a page or stats of a cold 50,000-enrollment program never needs it. */
   get enrollmentById(): ReadonlyMap<string, EnrollmentEntry> {
-    this.byId ??= new Map(this.enrollments.map((e) => [e.id, e]));
+    this.byId ??= new ByPosition(this.positionsOf(), this.enrollments);
     return this.byId;
+  }
+
+  /**
+   * A new index with these enrollments replaced where they stand (each already a copy the index
+   * may adopt), or null when one is not in it. Only the replaced entries are tagged; the positions
+   * are shared, so a write to one enrollment of 50,000 costs a copy of the list, not a re-index.
+   * The relations are built again on first use (they hold the replaced entries).
+   */
+  withReplaced(copies: ReadonlyMap<string, EnrollmentRecord>): IndexedProgram | null {
+    const positions = this.positionsOf();
+    const next = this.enrollments.slice();
+    for (const [id, record] of copies) {
+      const at = positions.get(id);
+      if (at === undefined) return null;
+      const enrollment = adoptEnrollment(record, this.programId);
+      adoptInEnrollment(enrollment.site, enrollment);
+      for (const device of enrollment.devices) adoptInEnrollment(device, enrollment);
+      next[at] = enrollment;
+    }
+    return new IndexedProgram(this.programId, next, positions);
+  }
+
+  private positionsOf(): Map<string, number> {
+    if (!this.positions) {
+      // A repeated id: the last one, as a Map built from the list would keep.
+      const positions = new Map<string, number>();
+      this.enrollments.forEach((e, i) => positions.set(e.id, i));
+      this.positions = positions;
+    }
+    return this.positions;
   }
 
   get siteById(): ReadonlyMap<string, SiteEntry> {
@@ -138,6 +170,41 @@ class IndexedProgram implements ProgramIndex {
   private relations(): Relations {
     this.built ??= buildRelations(this.enrollments);
     return this.built;
+  }
+}
+
+/** The enrollments by id, read through the shared positions (no map of entries per index). */
+class ByPosition implements ReadonlyMap<string, EnrollmentEntry> {
+  constructor(
+    private readonly positions: ReadonlyMap<string, number>,
+    private readonly enrollments: readonly EnrollmentEntry[],
+  ) {}
+  get size(): number {
+    return this.positions.size;
+  }
+  get(id: string): EnrollmentEntry | undefined {
+    const at = this.positions.get(id);
+    return at === undefined ? undefined : this.enrollments[at];
+  }
+  has(id: string): boolean {
+    return this.positions.has(id);
+  }
+  forEach(
+    callback: (value: EnrollmentEntry, key: string, map: ReadonlyMap<string, EnrollmentEntry>) => void,
+  ): void {
+    for (const [id, entry] of this.entries()) callback(entry, id, this);
+  }
+  *entries(): MapIterator<[string, EnrollmentEntry]> {
+    for (const [id, at] of this.positions) yield [id, this.enrollments[at] as EnrollmentEntry];
+  }
+  keys(): MapIterator<string> {
+    return this.positions.keys();
+  }
+  *values(): MapIterator<EnrollmentEntry> {
+    for (const at of this.positions.values()) yield this.enrollments[at] as EnrollmentEntry;
+  }
+  [Symbol.iterator](): MapIterator<[string, EnrollmentEntry]> {
+    return this.entries();
   }
 }
 
@@ -186,6 +253,8 @@ function adoptInEnrollment(record: SiteRecord | DeviceRecord, enrollment: Enroll
  * The index with these enrollments replaced (or appended), after writes returned their new
  * state: one pass and one rebuild for the whole batch, O(enrollments + records), so a bulk write
  * of 1,000 ids on a 50,000-enrollment program costs one re-index, not 1,000 (issue 13 §2.7).
+ * When all of them are in the index, they replace their entries in place: a copy of the list,
+ * no re-index (IndexedProgram.withReplaced).
  * A record repeated in the batch: the last one wins.
  */
 export function replaceEnrollments(index: ProgramIndex, records: readonly EnrollmentRecord[]): ProgramIndex {
@@ -197,6 +266,9 @@ export function replaceEnrollments(index: ProgramIndex, records: readonly Enroll
       site: { ...record.site },
       devices: record.devices.map((d) => ({ ...d })),
     });
+  // Every record already in the index (a write's answers): replaced in place (issue 20).
+  const replaced = index instanceof IndexedProgram ? index.withReplaced(copies) : null;
+  if (replaced) return replaced;
   const next: EnrollmentRecord[] = index.enrollments.map((e) => {
     const copy = copies.get(e.id);
     if (copy === undefined) return e;

@@ -80,9 +80,9 @@ export class ProgramLoader {
   }
 
   /** Forgets the program's enrollments: the next read in this request fetches them again. */
-  invalidate(programId: string): void {
+  invalidate(programId: string, options: { keepCache?: boolean } = {}): void {
     this.memo.delete(programId);
-    this.cache?.forget('enrollments', programId);
+    if (!options.keepCache) this.cache?.forget('enrollments', programId);
   }
 
   private inConfiguredOrder(programIds: readonly string[]): string[] {

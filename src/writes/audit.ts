@@ -1,5 +1,6 @@
 import type { EnrollmentChangeFacts } from '../audit/index.js';
 import { errorCodeOf } from '../errors.js';
+import type { ProgramChange } from '../loaders/index.js';
 import type { AuditEntry, InvalidationScope, WriteHooks } from './hooks.js';
 import type { WriteCall } from './types.js';
 
@@ -145,5 +146,29 @@ export async function invalidateShared(
         }
       }),
     ),
+  );
+}
+
+/**
+ * Tells the cross-request cache (when wired) what a write Flip answered changed in a program: its
+ * copies are patched (hooks.patch), or dropped when only invalidation is wired. Failures are
+ * swallowed as for invalidateShared.
+ */
+export async function patchShared(
+  hooks: WriteHooks,
+  programId: string,
+  scopes: readonly ('enrollments' | 'groups')[],
+  change: ProgramChange,
+): Promise<void> {
+  const patch = hooks.patch;
+  if (!patch) return invalidateShared(hooks, [programId], scopes);
+  await Promise.all(
+    scopes.map(async (scope) => {
+      try {
+        await patch(programId, scope, change);
+      } catch {
+        // Deliberately ignored, see invalidateShared.
+      }
+    }),
   );
 }

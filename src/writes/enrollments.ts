@@ -3,7 +3,7 @@ import { errorCodeOf, isServiceError, ServiceError } from '../errors.js';
 import type { EnrollmentRecord, EnrollmentStatus, UpdateEnrollmentPatch } from '../flip/index.js';
 import { GROUP_ID_PATTERN } from '../flip/wire.js';
 import type { EnrollmentEntry } from '../loaders/index.js';
-import { audited, invalidateShared, type WriteRecord } from './audit.js';
+import { audited, invalidateShared, patchShared, type WriteRecord } from './audit.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { checkTransition, enrollmentNotFound } from './scope.js';
 import type { BulkItemError, WriteCall, WriteDeps } from './types.js';
@@ -88,7 +88,7 @@ export function createEnrollmentWrites(deps: WriteDeps): EnrollmentWrites {
  * never write: the enrollment is in a configured program (else NOT_FOUND), its group ids are
  * groups of that program, and a status change is one the transition table allows from its
  * current status (else BAD_USER_INPUT naming from -> to; an admin's override is audited).
- * Afterwards the request's loaders hold the new state and the shared cache is told.
+ * Afterwards the request's loaders hold the new state and the cached program is patched with it.
  */
 async function updateEnrollment(
   deps: WriteDeps,
@@ -129,7 +129,7 @@ async function updateEnrollment(
   }
   audit.changes = { [change.id]: changeFacts(entry, record, change) };
   const entryAfter = primed(call, record, programId);
-  await invalidateShared(deps, [programId], ['enrollments']);
+  await patchShared(deps, programId, ['enrollments'], { kind: 'enrollments', records: [record] });
   return entryAfter;
 }
 
@@ -189,10 +189,16 @@ async function updateEnrollments(
     failed: failed.length,
     ...(overrides.length > 0 ? { transitionOverrides: overrides } : {}),
   };
-  await invalidateShared(
-    deps,
-    succeeded.map((e) => e.programId),
-    ['enrollments'],
+  // Each program's cached copy is patched once with the answers of its enrollments.
+  const recordsByProgram = new Map<string, EnrollmentRecord[]>();
+  for (const record of records) {
+    const programId = programOf.get(record.id);
+    if (programId) recordsByProgram.set(programId, [...(recordsByProgram.get(programId) ?? []), record]);
+  }
+  await Promise.all(
+    [...recordsByProgram].map(([programId, written]) =>
+      patchShared(deps, programId, ['enrollments'], { kind: 'enrollments', records: written }),
+    ),
   );
   return { succeeded, failed };
 }

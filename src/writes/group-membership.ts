@@ -2,7 +2,7 @@ import { isServiceError, ServiceError } from '../errors.js';
 import type { EnrollmentRecord } from '../flip/index.js';
 import { GROUP_ID_PATTERN } from '../flip/wire.js';
 import type { EnrollmentEntry } from '../loaders/index.js';
-import { invalidateShared, type WriteRecord } from './audit.js';
+import { invalidateShared, patchShared, type WriteRecord } from './audit.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { changeFacts, MAX_BULK_IDS, type BulkEnrollmentOutcome } from './enrollments.js';
 import { requireConfiguredProgram } from './scope.js';
@@ -89,7 +89,12 @@ export async function changeMembership(
       o.record && o.before ? [[o.id, changeFacts(o.before, o.record, { groupIds: [] })]] : [],
     ),
   );
-  await invalidateShared(deps, [programId], ['enrollments']);
+  // A PATCH whose answer never came may have applied: that program's copies cannot be trusted.
+  if (failed.some((f) => f.code === 'UPSTREAM_OUTCOME_UNKNOWN')) {
+    call.loaders.invalidateProgram(programId);
+    await invalidateShared(deps, [programId], ['enrollments']);
+  } else if (written.length > 0)
+    await patchShared(deps, programId, ['enrollments'], { kind: 'enrollments', records: written });
   return { succeeded, failed };
 }
 

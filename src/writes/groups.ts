@@ -1,7 +1,8 @@
 import { errorCodeOf } from '../errors.js';
 import { GROUP_ID_PATTERN } from '../flip/wire.js';
 import type { GroupEntry } from '../loaders/index.js';
-import { audited, invalidateShared } from './audit.js';
+import type { ProgramChange } from '../loaders/index.js';
+import { audited, invalidateShared, patchShared } from './audit.js';
 import type { BulkEnrollmentOutcome } from './enrollments.js';
 import { changeMembership, type MembershipChange } from './group-membership.js';
 import { requireConfiguredProgram } from './scope.js';
@@ -43,8 +44,13 @@ export function createGroupWrites(deps: WriteDeps): GroupWrites {
       return audited(deps, call, 'createGroup', { programId, targetIds: [id] }, async () => {
         checkGroupFields(deps, { programId, id, name }, INPUT_PATHS).throwIfAny('The group was not created');
         const options = { touchesEnrollments: false, inputPrefix: 'input' };
-        const group = await writeGroup(deps, call, programId, options, () =>
-          deps.clients.utility.createGroup(programId, { id, name }, { requestId: call.requestId }),
+        const group = await writeGroup(
+          deps,
+          call,
+          programId,
+          options,
+          () => deps.clients.utility.createGroup(programId, { id, name }, { requestId: call.requestId }),
+          (created) => ({ kind: 'group-created', group: { id: created.id, name: created.name } }),
         );
         return groupEntry(programId, group);
       });
@@ -56,8 +62,15 @@ export function createGroupWrites(deps: WriteDeps): GroupWrites {
         );
         // Sites embed their groups' names: the program's enrollments are stale too.
         const options = { touchesEnrollments: true, inputPrefix: '' };
-        const group = await writeGroup(deps, call, programId, options, () =>
-          deps.clients.utility.updateGroup(programId, id, { name }, { requestId: call.requestId }),
+        const group = await writeGroup(
+          deps,
+          call,
+          programId,
+          options,
+          () => deps.clients.utility.updateGroup(programId, id, { name }, { requestId: call.requestId }),
+          // Renamed in place; an answer under another id (a re-key) is not patched in.
+          (renamed) =>
+            renamed.id === id ? { kind: 'group-renamed', group: { id, name: renamed.name } } : null,
         );
         return groupEntry(programId, group);
       });
@@ -65,8 +78,13 @@ export function createGroupWrites(deps: WriteDeps): GroupWrites {
     delete(call, { programId, id }) {
       return audited(deps, call, 'deleteGroup', { programId, targetIds: [id] }, async () => {
         checkGroupFields(deps, { programId, id }, ARGUMENT_PATHS).throwIfAny('The group was not deleted');
-        await writeGroup(deps, call, programId, { touchesEnrollments: true, inputPrefix: '' }, () =>
-          deps.clients.utility.deleteGroup(programId, id, { requestId: call.requestId }),
+        await writeGroup(
+          deps,
+          call,
+          programId,
+          { touchesEnrollments: true, inputPrefix: '' },
+          () => deps.clients.utility.deleteGroup(programId, id, { requestId: call.requestId }),
+          () => ({ kind: 'group-deleted', groupId: id }),
         );
         return true as const;
       });
@@ -107,9 +125,10 @@ function checkGroupFields(
 }
 
 /**
- * Runs one group write; afterwards (or when its outcome is unknown) the request's group list and,
- * when membership or names changed, the program's enrollments are read again, here and in the
- * shared cache. Upstream input errors name the caller's paths.
+ * Runs one group write; afterwards the cached group list and, when membership or names changed,
+ * the program's cached enrollments are patched with Flip's answer (`changeOf`; null: dropped
+ * instead), and the request reads them again from there. When its outcome is unknown they are
+ * dropped, here and in the shared cache. Upstream input errors name the caller's paths.
  */
 async function writeGroup<T>(
   deps: WriteDeps,
@@ -117,10 +136,21 @@ async function writeGroup<T>(
   programId: string,
   options: { touchesEnrollments: boolean; inputPrefix: string },
   write: () => Promise<T>,
+  changeOf: (result: T) => ProgramChange | null,
 ): Promise<T> {
   try {
     const result = await write();
-    await forget(deps, call, programId, options.touchesEnrollments);
+    const change = changeOf(result);
+    if (change === null) await forget(deps, call, programId, options.touchesEnrollments);
+    else {
+      const scopes = options.touchesEnrollments
+        ? (['groups', 'enrollments'] as const)
+        : (['groups'] as const);
+      await patchShared(deps, programId, scopes, change);
+      // The cached copies hold the change: only this request's own copies are read again.
+      call.loaders.invalidateGroups(programId, { keepCache: true });
+      if (options.touchesEnrollments) call.loaders.invalidateProgram(programId, { keepCache: true });
+    }
     return result;
   } catch (error) {
     if (errorCodeOf(error) === 'UPSTREAM_OUTCOME_UNKNOWN')

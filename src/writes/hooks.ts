@@ -1,5 +1,6 @@
 import type { AuditStore } from '../audit/index.js';
 import type { ErrorCode } from '../errors.js';
+import type { ProgramChange } from '../loaders/index.js';
 
 /**
  * What a write tells the world outside its request, as optional WriteDeps hooks wired by app.ts:
@@ -40,6 +41,13 @@ export interface WriteHooks {
    * drop that scope for every program. Rejections are ignored by the caller (the write stands).
    */
   invalidate?: (programId: string | null, scope: InvalidationScope) => void | Promise<void>;
+  /**
+   * Called after a write Flip answered, with what it answered: cached copies of that scope are
+   * patched with it instead of dropped (loaders/program-patch.ts says when a change cannot be
+   * applied: the copy is then dropped). Absent: `invalidate` is called instead. Rejections are
+   * ignored by the caller (the write stands).
+   */
+  patch?: (programId: string, scope: 'enrollments' | 'groups', change: ProgramChange) => void | Promise<void>;
   /**
    * The durable trail (audit/): each write's intent is stored before it runs (before any upstream
    * call) and completed once it settled. Absent: log-only audit.

@@ -12,6 +12,7 @@ import { AUDIT_TRAIL, runAuditTrail } from './audit-trail.js';
 import { BULK_MEMBERSHIP, runBulkMembership } from './bulk-membership.js';
 import { startOtlpSink, type OtlpSink } from './otlp-sink.js';
 import { LIVE_FANOUT, runLiveFanout } from './live-fanout.js';
+import { PATCH_STREAM, runPatchStream } from './patch-stream.js';
 import { describeLatestProfile } from './profile-summary.js';
 import { printTable, withRatios, writeReport, type Row } from './report.js';
 import {
@@ -36,6 +37,7 @@ import {
  * BENCH_SITES (2000), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
  * BENCH_BULK_SAMPLES (4: bulk-membership writes, add and remove in turn),
  * BENCH_AUDIT_SAMPLES (500: audit-trail writes, each one INSERT and one UPDATE on PGlite),
+ * BENCH_PATCH_INTERVAL_MS (250: patch-stream, one status write this often during the reads),
  * BENCH_SCENARIOS (e.g. "dashboard,large-program,bulk-membership"; all by default), BENCH_NAIVE (true),
  * BENCH_CPU_PROF (false: true writes a V8 CPU profile of every service process under
  * .artifacts/bench/profiles/, for chrome://inspect or speedscope), BENCH_NODE_ARGS (node flags
@@ -58,6 +60,7 @@ const SETTINGS = {
   coldSamples: num('BENCH_COLD_SAMPLES', 3),
   bulkSamples: num('BENCH_BULK_SAMPLES', 4),
   auditSamples: num('BENCH_AUDIT_SAMPLES', 500),
+  patchIntervalMs: num('BENCH_PATCH_INTERVAL_MS', 250),
   scenarios: process.env.BENCH_SCENARIOS?.split(',').filter(Boolean) ?? null,
   naive: process.env.BENCH_NAIVE !== 'false',
   cpuProf: process.env.BENCH_CPU_PROF === 'true',
@@ -326,7 +329,7 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
     await sim.close();
   }
 
-  if (isSelected('large-program') || isSelected(BULK_MEMBERSHIP)) {
+  if (isSelected('large-program') || isSelected(BULK_MEMBERSHIP) || isSelected(PATCH_STREAM)) {
     const large = await startSimProcess({ sites: SETTINGS.largeSites, latencyMs: SETTINGS.latencyMs });
     try {
       // Reading the facts also makes the simulator render its body once: cold is the service's.
@@ -337,6 +340,16 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
         const options = { samples: SETTINGS.bulkSamples, nodeArgs: profiled(BULK_MEMBERSHIP) };
         rows.push(...(await runBulkMembership(large, facts, options)));
         logProfile(BULK_MEMBERSHIP);
+      }
+      if (isSelected(PATCH_STREAM)) {
+        const options = {
+          durationS: SETTINGS.durationS,
+          connections: SETTINGS.connections,
+          intervalMs: SETTINGS.patchIntervalMs,
+          nodeArgs: profiled(PATCH_STREAM),
+        };
+        rows.push(...(await runPatchStream(large, facts, options)));
+        logProfile(PATCH_STREAM);
       }
     } finally {
       await large.close();
