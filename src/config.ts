@@ -197,6 +197,9 @@ const EnvSchema = z.object({
 
   CACHE_TTL_S: int(30, 0, 86_400),
   CACHE_MAX_BYTES: int(256 * 1_048_576, 0, 64 * 1_073_741_824),
+  RESPONSE_CACHE_TTL_S: int(2, 0, 3_600),
+  RESPONSE_CACHE_MAX_BYTES: int(32 * 1_048_576, 0, 16 * 1_073_741_824),
+  RESPONSE_CACHE_DEBUG: bool(false),
   REDIS_URL: z
     .string()
     .optional()
@@ -325,6 +328,11 @@ export interface Config {
   trustedDocuments: { mode: 'off' | 'only'; adminAny: boolean };
   shutdownGraceMs: number;
   cache: { ttlS: number; maxBytes: number; redisUrl?: string };
+  /**
+   * Whole answers of repeated queries (server/response-cache.ts). ttlS is 0 (off) when the
+   * cross-request cache is off: the operator asked for data read afresh on every request.
+   */
+  responseCache: { ttlS: number; maxBytes: number; debug: boolean };
   disableBatching: boolean;
   /** Serve the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key`s). */
   federation: boolean;
@@ -446,6 +454,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, adminAny: e.TRUSTED_DOCUMENTS_ADMIN_ANY },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     cache: { ttlS: e.CACHE_TTL_S, maxBytes: e.CACHE_MAX_BYTES, redisUrl: e.REDIS_URL },
+    responseCache: {
+      ttlS: e.CACHE_TTL_S === 0 || e.CACHE_MAX_BYTES === 0 ? 0 : e.RESPONSE_CACHE_TTL_S,
+      maxBytes: e.RESPONSE_CACHE_MAX_BYTES,
+      debug: e.RESPONSE_CACHE_DEBUG,
+    },
     disableBatching: e.DISABLE_BATCHING,
     federation: e.FEDERATION,
     tracing: {

@@ -100,6 +100,31 @@ export class CrossRequestCache {
     return this.load(key, scope, source, { acceptsStale: true });
   }
 
+  /**
+   * The generation of (scope, program): it grows on every change of that value's validity, here
+   * or announced by another instance (drop, invalidation, dropAll; a patch in place must call
+   * bumpGeneration too). Answers built from the value (the response cache) are current while it
+   * stays the same.
+   */
+  generation(scope: CacheScope, programId: string | null): number {
+    return this.epoch + (this.keyGenerations.get(keyOf(scope, programId)) ?? 0);
+  }
+
+  /**
+   * This cache for one request, reporting each read with the generation it saw before the value
+   * was read (a change during the read then makes the answer outdated). Everything else is shared.
+   */
+  observed(
+    onRead: (scope: CacheScope, programId: string | null, generation: number) => void,
+  ): CrossRequestCache {
+    const view = Object.create(this) as CrossRequestCache;
+    view.get = <R, V>(scope: CacheScope, programId: string | null, source: CacheSource<R, V>): Promise<V> => {
+      onRead(scope, programId, this.generation(scope, programId));
+      return this.get(scope, programId, source);
+    };
+    return view;
+  }
+
   /** True when the value is in memory (fresh or stale): reading it costs no upstream call now. */
   has(scope: CacheScope, programId: string | null): boolean {
     return this.lru.has(keyOf(scope, programId));
@@ -245,9 +270,17 @@ export class CrossRequestCache {
   }
 
   private drop(key: string): void {
-    this.keyGenerations.set(key, (this.keyGenerations.get(key) ?? 0) + 1);
+    this.bumpGeneration(key);
     this.lru.delete(key);
     this.loads.delete(key);
+  }
+
+  /**
+   * The key changed: a load running since before never stores its value, and answers built from
+   * the old value (response cache) are outdated. Every path that changes or drops an entry calls it.
+   */
+  private bumpGeneration(key: string): void {
+    this.keyGenerations.set(key, (this.keyGenerations.get(key) ?? 0) + 1);
   }
 
   private dropAll(): void {

@@ -13,6 +13,9 @@ export interface Metrics {
   /** For the cross-request cache (issue 9): `cacheHits.inc({ cache: 'enrollments' })`. */
   cacheHits: Counter<'cache'>;
   cacheMisses: Counter<'cache'>;
+  /** Response cache lookups (server/response-cache.ts): answered from it, or executed. */
+  responseCacheHits: Counter;
+  responseCacheMisses: Counter;
   /** Webhook deliveries by outcome (accepted, duplicate, bad-signature, invalid-envelope...). */
   webhooks: Counter<'outcome'>;
   /** Telemetry points of webhooks that did not fit the documented shape (dropped). */
@@ -101,6 +104,16 @@ export function createMetrics(): Metrics {
     labelNames: ['cache'] as const,
     registers,
   });
+  const responseCacheHits = new Counter({
+    name: `${PREFIX}response_cache_hits_total`,
+    help: 'Queries answered from the response cache, without executing.',
+    registers,
+  });
+  const responseCacheMisses = new Counter({
+    name: `${PREFIX}response_cache_misses_total`,
+    help: 'Response cache lookups that found no current answer (the query executed).',
+    registers,
+  });
   const requestsInFlight = new Gauge({
     name: `${PREFIX}requests_in_flight`,
     help: 'GraphQL HTTP requests being processed.',
@@ -138,6 +151,8 @@ export function createMetrics(): Metrics {
     requestsInFlight,
     cacheHits,
     cacheMisses,
+    responseCacheHits,
+    responseCacheMisses,
     webhooks,
     webhookRejectedPoints,
     subscriptionConnections,

@@ -92,7 +92,7 @@ export function roleRefusal(
 }
 
 /** Root field names, through inline fragments and fragment spreads; @skip/@include are ignored (stricter). */
-function rootFields(
+export function rootFields(
   document: DocumentNode,
   selectionSet: SelectionSetNode,
   seen = new Set<string>(),
