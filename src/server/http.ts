@@ -188,7 +188,7 @@ export async function startHttpServer<TContext extends BaseContext>(
         res.setHeader('cache-control', 'no-store');
         for (const [key, value] of stored.headers) res.setHeader(key, value);
         res.statusCode = 200;
-        res.end(responseCache.debug ? withHitExtension(stored.body.toString('utf8'), true) : stored.body);
+        res.end(responseCache.debug ? withHitExtension(stored.body, true) : stored.body);
         return;
       }
       recording = responseCache.begin(cacheKey, requestId);

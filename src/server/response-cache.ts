@@ -38,7 +38,9 @@ export type DataScope = 'enrollments' | 'groups' | 'events';
 type Read = readonly [scope: DataScope, programId: string | null, generation: number];
 
 interface Entry {
-  body: Buffer;
+  /** A string, not a Buffer: node:http then sends headers and body in one write, not a writev. */
+  body: string;
+  bytes: number;
   headers: readonly (readonly [string, string])[];
   reads: readonly Read[];
 }
@@ -75,7 +77,7 @@ export class ResponseCache {
     const now = options.now ?? Date.now;
     this.lru = new LRUCache<string, Entry>({
       maxSize: Math.max(1, options.maxBytes),
-      sizeCalculation: (entry, key) => entry.body.length + key.length * 2 + ENTRY_OVERHEAD_BYTES,
+      sizeCalculation: (entry, key) => entry.bytes + key.length * 2 + ENTRY_OVERHEAD_BYTES,
       ttl: options.ttlS * 1000,
       ttlResolution: 0,
       perf: { now },
@@ -102,7 +104,7 @@ export class ResponseCache {
   }
 
   /** The stored answer when all it read is unchanged; an outdated one is dropped. */
-  lookup(key: string): { body: Buffer; headers: Entry['headers'] } | undefined {
+  lookup(key: string): { body: string; headers: Entry['headers'] } | undefined {
     const entry = this.lru.get(key);
     const isCurrent = entry !== undefined && this.isCurrent(entry.reads);
     if (entry && !isCurrent) this.lru.delete(key);
@@ -136,7 +138,8 @@ export class ResponseCache {
     if (!answer || answer.status !== 200 || !recording.isCacheable || recording.upstreamCalls > 0) return;
     // Changed while it ran: it may hold a value from before the change.
     if (!this.isCurrent(recording.reads)) return;
-    const entry = { body: Buffer.from(answer.body, 'utf8'), headers: answer.headers, reads: recording.reads };
+    const bytes = Buffer.byteLength(answer.body, 'utf8');
+    const entry = { body: answer.body, bytes, headers: answer.headers, reads: recording.reads };
     this.lru.set(recording.key, entry);
   }
 
