@@ -102,7 +102,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     logger,
     onUpstreamCall: (report) => {
       upstreamCalls.onUpstreamCall(report);
-      responseCache?.noteUpstreamCall(report.requestId);
+      responseCache?.noteUpstreamCall();
     },
     // The naive baseline of the benchmark fetches per field: no sharing of identical reads either.
     coalesce: !config.disableBatching,

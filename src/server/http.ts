@@ -191,14 +191,9 @@ export async function startHttpServer<TContext extends BaseContext>(
         res.end(responseCache.debug ? withHitExtension(stored.body, true) : stored.body);
         return;
       }
-      recording = responseCache.begin(cacheKey, requestId);
+      recording = responseCache.begin(cacheKey);
     }
-    try {
-      await executeGraphql(req, res, { requestId, caller, search, json, recording });
-    } catch (err) {
-      if (recording) responseCache?.end(recording);
-      throw err;
-    }
+    await executeGraphql(req, res, { requestId, caller, search, json, recording });
   }
 
   async function executeGraphql(
@@ -251,7 +246,6 @@ export async function startHttpServer<TContext extends BaseContext>(
       res.end(recording && options.responseCache?.debug ? withHitExtension(text, false) : text);
       return;
     }
-    if (recording) options.responseCache?.end(recording);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }

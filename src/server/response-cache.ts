@@ -9,10 +9,10 @@ import { COST_DEBUG_HEADER } from './limits.js';
  * - it answered a query (never a mutation or subscription) without any error, with HTTP 200,
  *   and reads none of UNCACHED_FIELDS (response-cache-plugin.ts decides);
  * - the request was a POST of JSON with a `query` string (GET, APQ-by-hash, multipart: never);
- * - every datum it used came from the cross-request cache: no upstream call was made while it
- *   ran. It then depends exactly on the generations of the cached values it read (each program's
- *   enrollments or groups, the event list): a write, a remote invalidation or a patch bumps one,
- *   and the answer is outdated from then on.
+ * - every datum it used came from the cross-request cache: no upstream call (of any request)
+ *   finished while it ran. It then depends exactly on the generations of the cached values it
+ *   read (each program's enrollments or groups, the event list): a write, a remote invalidation
+ *   or a patch bumps one, and the answer is outdated from then on.
  * Its key is the caller's role, the headers that change how Apollo answers (content type, accept,
  * CSRF preflight, cost debug) and the raw request body (document, variables, operation name, extensions):
  * a document refused for a caller never has an entry under that caller's role.
@@ -48,13 +48,13 @@ interface Entry {
 /** What one request did that decides whether its answer may be kept. */
 export class ResponseRecording {
   readonly reads: Read[] = [];
-  upstreamCalls = 0;
   /** Set by the plugin: a query answered without errors reading only cacheable fields. */
   isCacheable = false;
 
   constructor(
     readonly key: string,
-    readonly requestId: string,
+    /** The process's count of finished upstream calls when the request started. */
+    readonly upstreamCallsBefore: number,
   ) {}
 
   /** For CrossRequestCache.observed. */
@@ -69,8 +69,12 @@ const ENTRY_OVERHEAD_BYTES = 256;
 export class ResponseCache {
   readonly debug: boolean;
   private readonly lru: LRUCache<string, Entry>;
-  /** Recordings by request id, for upstream calls (a request id may be sent twice at once). */
-  private readonly running = new Map<string, ResponseRecording[]>();
+  /**
+   * Upstream calls finished in this process. Counted for all requests, not per request: a read
+   * coalesced with another request's identical call (flip/coalesce.ts) is reported once, for the
+   * request that started it, yet both use its data.
+   */
+  private upstreamCalls = 0;
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.debug = options.debug;
@@ -112,30 +116,24 @@ export class ResponseCache {
     return isCurrent ? entry : undefined;
   }
 
-  /** Starts recording what the request reads and whether it calls Flip. */
-  begin(key: string, requestId: string): ResponseRecording {
-    const recording = new ResponseRecording(key, requestId);
-    const same = this.running.get(requestId);
-    if (same) same.push(recording);
-    else this.running.set(requestId, [recording]);
-    return recording;
+  /** Starts recording what the request reads. */
+  begin(key: string): ResponseRecording {
+    return new ResponseRecording(key, this.upstreamCalls);
   }
 
-  /** An upstream call of this request id (createFlipClients' onUpstreamCall). */
-  noteUpstreamCall(requestId: string): void {
-    for (const recording of this.running.get(requestId) ?? []) recording.upstreamCalls++;
+  /** An upstream call finished (createFlipClients' onUpstreamCall, before anyone gets its data). */
+  noteUpstreamCall(): void {
+    this.upstreamCalls++;
   }
 
-  /** Stops recording; keeps the answer when it may be kept (see the file comment). */
+  /** Keeps the request's answer when it may be kept (see the file comment). */
   end(
     recording: ResponseRecording,
-    answer?: { status: number; headers: Entry['headers']; body: string },
+    answer: { status: number; headers: Entry['headers']; body: string },
   ): void {
-    const same = this.running.get(recording.requestId);
-    const rest = same?.filter((r) => r !== recording) ?? [];
-    if (rest.length > 0) this.running.set(recording.requestId, rest);
-    else this.running.delete(recording.requestId);
-    if (!answer || answer.status !== 200 || !recording.isCacheable || recording.upstreamCalls > 0) return;
+    if (answer.status !== 200 || !recording.isCacheable) return;
+    // Flip answered while it ran: its answer may hold data no generation follows.
+    if (this.upstreamCalls !== recording.upstreamCallsBefore) return;
     // Changed while it ran: it may hold a value from before the change.
     if (!this.isCurrent(recording.reads)) return;
     const bytes = Buffer.byteLength(answer.body, 'utf8');

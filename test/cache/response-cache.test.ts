@@ -152,6 +152,34 @@ describe('response cache', () => {
     expect(after.first.statusReason).toBe('written here');
   });
 
+  it('keeps no answer built from a Flip call, even one another request started (coalesced)', async () => {
+    const { svc, clock, programId } = await startCached();
+    const id = (svc.sim.state.enrollments(programId)[0] as { id: string }).id;
+    const byId = /* GraphQL */ `
+      query ($id: ID!) {
+        enrollment(id: $id) {
+          id
+          statusReason
+        }
+      }
+    `;
+    // The service learns the enrollment's program; once the program's lists expire (2 TTLs), two
+    // identical reads at once share one by-id GET, reported for one of them only.
+    expect((await svc.gql(byId, { id })).body.errors).toBeUndefined();
+    clock.advanceS(61);
+    svc.sim.journal.clear();
+    svc.sim.faults.add({ route: '/v1/enrollments/{id}', kind: 'latency', latencyMs: 300, times: 1 });
+    const both = await Promise.all([svc.gql(byId, { id }), svc.gql(byId, { id })]);
+    for (const res of both) expect(res.body.errors).toBeUndefined();
+    expect(svc.sim.journal.counts()).toEqual({ 'GET /v1/enrollments/{id}': 1 });
+    const write = await svc.gql(UPDATE_REASON, { input: { id, statusReason: 'after two shared reads' } });
+    expect(write.body.errors).toBeUndefined();
+    const after = await svc.gql(byId, { id });
+    expect((after.body.data as { enrollment: { statusReason: string } }).enrollment.statusReason).toBe(
+      'after two shared reads',
+    );
+  });
+
   it('executes again once RESPONSE_CACHE_TTL_S has passed', async () => {
     const { svc, clock, programId } = await startCached();
     await warm(svc, { id: programId });
