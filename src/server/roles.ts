@@ -92,7 +92,7 @@ export function roleRefusal(
 }
 
 /** Root field names, through inline fragments and fragment spreads; @skip/@include are ignored (stricter). */
-export function rootFields(
+function rootFields(
   document: DocumentNode,
   selectionSet: SelectionSetNode,
   seen = new Set<string>(),
