@@ -14,8 +14,8 @@ import { COST_DEBUG_HEADER } from './limits.js';
  *   read (each program's enrollments or groups, the event list): a write, a remote invalidation
  *   or a patch bumps one, and the answer is outdated from then on.
  * Its key is the caller's role, the headers that change how Apollo answers (content type, accept,
- * CSRF preflight, cost debug) and the raw request body (document, variables, operation name, extensions):
- * a document refused for a caller never has an entry under that caller's role.
+ * CSRF preflight, cost debug) and the raw request body (document, variables, operation name,
+ * extensions): a document refused for a caller never has an entry under that caller's role.
  */
 export interface ResponseCacheOptions {
   ttlS: number;
@@ -38,8 +38,9 @@ export type DataScope = 'enrollments' | 'groups' | 'events';
 type Read = readonly [scope: DataScope, programId: string | null, generation: number];
 
 interface Entry {
-  /** A string, not a Buffer: node:http then sends headers and body in one write, not a writev. */
+  /** Apollo's answer as it was sent. */
   body: string;
+  /** Its UTF-8 size, for the LRU bound. */
   bytes: number;
   headers: readonly (readonly [string, string])[];
   reads: readonly Read[];
