@@ -26,6 +26,8 @@ import { createLimits } from './server/limits.js';
 import { createLogger, type Logger } from './server/logger.js';
 import { createMetrics, metricsRoute, type Metrics } from './server/metrics.js';
 import { createUpstreamCallRecorder, operationLogPlugin } from './server/operation-log.js';
+import { ResponseCache } from './server/response-cache.js';
+import { responseCachePlugin } from './server/response-cache-plugin.js';
 import { authorizationPlugin } from './server/roles.js';
 import { sseRoute } from './server/sse.js';
 import { createSubscriptionPreparer } from './server/subscription-prepare.js';
@@ -99,11 +101,16 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
 
   const metrics = createMetrics();
   const upstreamCalls = createUpstreamCallRecorder({ logger, metrics });
+  // Set once the cross-request cache exists (it needs its generations); calls come later.
+  let responseCache: ResponseCache | undefined;
   const clients = createFlipClients({
     upstream,
     http: config.http,
     logger,
-    onUpstreamCall: upstreamCalls.onUpstreamCall,
+    onUpstreamCall: (report) => {
+      upstreamCalls.onUpstreamCall(report);
+      responseCache?.noteUpstreamCall();
+    },
     // The naive baseline of the benchmark fetches per field: no sharing of identical reads either.
     coalesce: !config.disableBatching,
     tracer,
@@ -125,6 +132,19 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     },
   });
   const { store, cache, locator } = shared;
+  // Whole answers of repeated queries, keyed on the cache's generations: off with the cache.
+  if (cache && config.responseCache.ttlS > 0 && config.responseCache.maxBytes > 0) {
+    responseCache = new ResponseCache({
+      ...config.responseCache,
+      versions: cache,
+      now: options.cacheClock,
+      onLookup: (hit) => (hit ? metrics.responseCacheHits : metrics.responseCacheMisses).inc(),
+    });
+  }
+  logger.info(
+    { responseCacheTtlS: responseCache ? config.responseCache.ttlS : 0 },
+    responseCache ? 'response cache on' : 'response cache off',
+  );
   // With no FLIP_WEBHOOK_SECRET, the embedded simulator signs its webhooks with its own key and
   // the service accepts it, so `npm start` shows live telemetry (SIM_WEBHOOK_INTERVAL_S=0: off).
   const simWebhookSecret =
@@ -222,7 +242,11 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   const limits = createLimits(config, { programCount: upstream.programs.length });
   let stopping = false;
   const createRequestContext = (req: HttpRequestInfo) =>
-    createContext(deps, { requestId: req.requestId, caller: req.caller, onSlowConsumer: req.onSlowConsumer });
+    createContext(
+      // A request whose answer may be kept reads the cache through a view that records what it read.
+      cache && req.responseCache ? { ...deps, cache: cache.observed(req.responseCache.onRead) } : deps,
+      { requestId: req.requestId, caller: req.caller, onSlowConsumer: req.onSlowConsumer },
+    );
   const trustedDocuments = trustedDocumentsFor(config.trustedDocuments, logger);
   // WebSocket and SSE subscriptions get the HTTP path's auth, roles, limits and error masking.
   const preparer = createSubscriptionPreparer({
@@ -250,6 +274,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     parseOptions: limits.parseOptions,
     requestsInFlight: metrics.requestsInFlight,
     trustedDocuments,
+    responseCache,
     tracer,
     attach: subscriptions,
     plugins: [
@@ -259,6 +284,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       inputChecksPlugin(),
       persistedQueryPlugin(),
       ...limits.plugins,
+      ...(responseCache ? [responseCachePlugin()] : []),
     ],
     routes: [
       healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),

@@ -198,6 +198,9 @@ const EnvSchema = z.object({
   CACHE_TTL_S: int(30, 0, 86_400),
   CACHE_MAX_BYTES: int(256 * 1_048_576, 0, 64 * 1_073_741_824),
   CACHE_LEASE_WAIT_MS: int(5_000, 0, 600_000),
+  RESPONSE_CACHE_TTL_S: int(2, 0, 3_600),
+  RESPONSE_CACHE_MAX_BYTES: int(32 * 1_048_576, 0, 16 * 1_073_741_824),
+  RESPONSE_CACHE_DEBUG: bool(false),
   REDIS_URL: z
     .string()
     .optional()
@@ -327,6 +330,11 @@ export interface Config {
   shutdownGraceMs: number;
   /** leaseWaitMs: with Redis, how long an instance waits for another's load of the same key. */
   cache: { ttlS: number; maxBytes: number; redisUrl?: string; leaseWaitMs: number };
+  /**
+   * Whole answers of repeated queries (server/response-cache.ts). ttlS is 0 (off) when the
+   * cross-request cache is off: the operator asked for data read afresh on every request.
+   */
+  responseCache: { ttlS: number; maxBytes: number; debug: boolean };
   disableBatching: boolean;
   /** Serve the schema as an Apollo Federation 2 subgraph (`_service`, `_entities`, `@key`s). */
   federation: boolean;
@@ -452,6 +460,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
       maxBytes: e.CACHE_MAX_BYTES,
       redisUrl: e.REDIS_URL,
       leaseWaitMs: e.CACHE_LEASE_WAIT_MS,
+    },
+    responseCache: {
+      ttlS: e.CACHE_TTL_S === 0 || e.CACHE_MAX_BYTES === 0 ? 0 : e.RESPONSE_CACHE_TTL_S,
+      maxBytes: e.RESPONSE_CACHE_MAX_BYTES,
+      debug: e.RESPONSE_CACHE_DEBUG,
     },
     disableBatching: e.DISABLE_BATCHING,
     federation: e.FEDERATION,

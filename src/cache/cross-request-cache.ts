@@ -67,6 +67,8 @@ export class CrossRequestCache {
   /** With a shared tier and a lease wait: one load per key for the fleet (lease.ts). */
   private readonly leases?: FleetLeases;
   private readonly keyGenerations = new Map<string, number>();
+  /** Patches applied per key (see patched): part of generation(), not of a load's currency. */
+  private readonly patchGenerations = new Map<string, number>();
   private epoch = 0;
   private readonly ttlMs: number;
   private readonly now: () => number;
@@ -114,6 +116,31 @@ export class CrossRequestCache {
     }
     this.emit({ kind: 'miss', scope });
     return this.load(key, scope, source, { acceptsStale: true });
+  }
+
+  /**
+   * The generation of (scope, program): it grows on every change of that value's validity, here
+   * or announced by another instance (drop, invalidation, dropAll, a write's patch). Answers built
+   * from the value (the response cache) are current while it stays the same.
+   */
+  generation(scope: CacheScope, programId: string | null): number {
+    const key = keyOf(scope, programId);
+    return this.epoch + (this.keyGenerations.get(key) ?? 0) + (this.patchGenerations.get(key) ?? 0);
+  }
+
+  /**
+   * This cache for one request, reporting each read with the generation it saw before the value
+   * was read (a change during the read then makes the answer outdated). Everything else is shared.
+   */
+  observed(
+    onRead: (scope: CacheScope, programId: string | null, generation: number) => void,
+  ): CrossRequestCache {
+    const view = Object.create(this) as CrossRequestCache;
+    view.get = <R, V>(scope: CacheScope, programId: string | null, source: CacheSource<R, V>): Promise<V> => {
+      onRead(scope, programId, this.generation(scope, programId));
+      return this.get(scope, programId, source);
+    };
+    return view;
   }
 
   /** True when the value is in memory (fresh or stale): reading it costs no upstream call now. */
@@ -193,7 +220,9 @@ export class CrossRequestCache {
    * this instance or another): whatever is keyed on the data's generation hears of it here.
    */
   private patched(scope: CacheScope, programId: string): void {
-    void programId;
+    const key = keyOf(scope, programId);
+    // Not keyGenerations: a load in flight applies the change itself and may still store.
+    this.patchGenerations.set(key, (this.patchGenerations.get(key) ?? 0) + 1);
     this.emit({ kind: 'patched', scope });
   }
 
@@ -412,9 +441,17 @@ export class CrossRequestCache {
   }
 
   private drop(key: string): void {
-    this.keyGenerations.set(key, (this.keyGenerations.get(key) ?? 0) + 1);
+    this.bumpGeneration(key);
     this.lru.delete(key);
     this.loads.delete(key);
+  }
+
+  /**
+   * The key changed: a load running since before never stores its value, and answers built from
+   * the old value (response cache) are outdated. Every path that changes or drops an entry calls it.
+   */
+  private bumpGeneration(key: string): void {
+    this.keyGenerations.set(key, (this.keyGenerations.get(key) ?? 0) + 1);
   }
 
   private dropAll(): void {

@@ -18,6 +18,7 @@ import { createFormatError } from './format-error.js';
 import { jitGateway } from './jit-executor.js';
 import type { Logger } from './logger.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
+import { withHitExtension, type ResponseCache, type ResponseRecording } from './response-cache.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 import { inOperationSpan } from './tracing.js';
 
@@ -45,6 +46,11 @@ export interface HttpServerOptions<TContext extends BaseContext> {
    * before Apollo parses them (trusted-documents.ts). Absent: Apollo sees every request as sent.
    */
   trustedDocuments?: TrustedDocuments;
+  /**
+   * Whole answers of repeated queries, looked up before Apollo once auth and trusted documents
+   * passed, and filled after Apollo answered (response-cache.ts). Absent: every request executes.
+   */
+  responseCache?: ResponseCache;
   /** Incremented while a /graphql request is processed (metrics). */
   requestsInFlight?: { inc(): void; dec(): void };
   /** With a tracer: each operation runs in its SERVER span (tracing.ts), under the caller's traceparent. */
@@ -173,6 +179,35 @@ export async function startHttpServer<TContext extends BaseContext>(
       }
       ({ search, body: json } = decision);
     }
+    const { responseCache } = options;
+    const cacheKey = responseCache?.keyOf(req, { text: body.text, json }, caller);
+    let recording: ResponseRecording | undefined;
+    if (responseCache && cacheKey !== undefined) {
+      const stored = responseCache.lookup(cacheKey);
+      if (stored) {
+        res.setHeader('cache-control', 'no-store');
+        for (const [key, value] of stored.headers) res.setHeader(key, value);
+        res.statusCode = 200;
+        res.end(responseCache.debug ? withHitExtension(stored.body, true) : stored.body);
+        return;
+      }
+      recording = responseCache.begin(cacheKey);
+    }
+    await executeGraphql(req, res, { requestId, caller, search, json, recording });
+  }
+
+  async function executeGraphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: {
+      requestId: string;
+      caller: Caller | null;
+      search: string;
+      json: unknown;
+      recording: ResponseRecording | undefined;
+    },
+  ): Promise<void> {
+    const { requestId, caller, search, json, recording } = request;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -181,7 +216,12 @@ export async function startHttpServer<TContext extends BaseContext>(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body: json },
         context: async () => {
-          const info: HttpRequestInfo = { requestId, headers: req.headers, caller };
+          const info: HttpRequestInfo = {
+            requestId,
+            headers: req.headers,
+            caller,
+            ...(recording ? { responseCache: recording } : {}),
+          };
           const context = await options.createContext(info);
           attachRequestInfo(context, info);
           return context;
@@ -195,7 +235,15 @@ export async function startHttpServer<TContext extends BaseContext>(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      const text = response.body.string;
+      if (recording) {
+        options.responseCache?.end(recording, {
+          status: res.statusCode,
+          headers: [...response.headers],
+          body: text,
+        });
+      }
+      res.end(recording && options.responseCache?.debug ? withHitExtension(text, false) : text);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -254,33 +302,35 @@ function asksForIdePage(req: IncomingMessage, url: URL): boolean {
 
 interface RequestBody {
   json: unknown;
+  /** The body as sent ('' without one). */
+  text: string;
   tooLarge?: boolean;
   /** The connection closed before the whole body arrived. */
   aborted?: boolean;
 }
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<RequestBody> {
-  if (req.method !== 'POST') return { json: undefined };
+  if (req.method !== 'POST') return { json: undefined, text: '' };
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > maxBytes) return { json: undefined, tooLarge: true };
+      if (size > maxBytes) return { json: undefined, text: '', tooLarge: true };
       chunks.push(chunk);
     }
   } catch (err) {
-    if (req.destroyed || req.errored) return { json: undefined, aborted: true };
+    if (req.destroyed || req.errored) return { json: undefined, text: '', aborted: true };
     throw err;
   }
   const text = Buffer.concat(chunks).toString('utf8');
   const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json') || text === '') return { json: text };
+  if (!type.includes('application/json') || text === '') return { json: text, text };
   try {
-    return { json: JSON.parse(text) as unknown };
+    return { json: JSON.parse(text) as unknown, text };
   } catch {
     // Apollo answers a string body with a 400 "POST body ... must be an object".
-    return { json: text };
+    return { json: text, text };
   }
 }
 

@@ -15,6 +15,9 @@ export interface Metrics {
   cacheMisses: Counter<'cache'>;
   /** With Redis: how loads took part in the fleet's one load per key (CacheEvent.lease). */
   cacheLeases: Counter<'cache' | 'outcome'>;
+  /** Response cache lookups (server/response-cache.ts): answered from it, or executed. */
+  responseCacheHits: Counter;
+  responseCacheMisses: Counter;
   /** Webhook deliveries by outcome (accepted, duplicate, bad-signature, invalid-envelope...). */
   webhooks: Counter<'outcome'>;
   /** Telemetry points of webhooks that did not fit the documented shape (dropped). */
@@ -109,6 +112,16 @@ export function createMetrics(): Metrics {
     labelNames: ['cache', 'outcome'] as const,
     registers,
   });
+  const responseCacheHits = new Counter({
+    name: `${PREFIX}response_cache_hits_total`,
+    help: 'Queries answered from the response cache, without executing.',
+    registers,
+  });
+  const responseCacheMisses = new Counter({
+    name: `${PREFIX}response_cache_misses_total`,
+    help: 'Response cache lookups that found no current answer (the query executed).',
+    registers,
+  });
   const requestsInFlight = new Gauge({
     name: `${PREFIX}requests_in_flight`,
     help: 'GraphQL HTTP requests being processed.',
@@ -147,6 +160,8 @@ export function createMetrics(): Metrics {
     cacheHits,
     cacheMisses,
     cacheLeases,
+    responseCacheHits,
+    responseCacheMisses,
     webhooks,
     webhookRejectedPoints,
     subscriptionConnections,

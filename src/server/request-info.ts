@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Caller } from './auth.js';
+import type { ResponseRecording } from './response-cache.js';
 
 /** What the server knows of an HTTP request when it builds the GraphQL context. */
 export interface HttpRequestInfo {
@@ -9,6 +10,8 @@ export interface HttpRequestInfo {
   caller: Caller | null;
   /** A subscription's: closes its connection when it falls too far behind (subscriptions.ts). */
   onSlowConsumer?: () => void;
+  /** What the request reads, when its answer may go to the response cache (response-cache.ts). */
+  responseCache?: ResponseRecording;
 }
 
 // Server plugins (roles, logs, error ids) find the request behind an Apollo context here, so

@@ -63,6 +63,9 @@ const TEST_ENV: Record<string, string> = {
   // Tests assert per-request call budgets from the journal; the cross-request cache would hide
   // calls across requests. Its own tests (test/cache) turn it on.
   CACHE_TTL_S: '0',
+  // Tests that turn the cross-request cache on change the simulator's data directly and read it
+  // again; the response cache would answer them from before. Its own tests (test/cache) turn it on.
+  RESPONSE_CACHE_TTL_S: '0',
   // The embedded simulator's webhooks would publish telemetry on a timer; tests send their own.
   SIM_WEBHOOK_INTERVAL_S: '0',
   // The durable audit trail in a throwaway in-memory PGlite, opened on the first write.
