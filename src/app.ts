@@ -215,6 +215,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     trustedDocuments,
+    checkCost: limits.checkCost,
     formatError: createFormatError(logger, { hideSuggestions: config.isProduction }),
   });
   const subscriptions = createSubscriptionServer({

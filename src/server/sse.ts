@@ -43,10 +43,10 @@ export function sseRoute(options: {
             raw.socket.destroy();
           },
         });
-        if (!('document' in args)) return { errors: preparer.format(args) } as unknown as ExecutionResult;
+        if (!('document' in args)) return refusal(args);
         return { ...args, contextValue: args.contextValue as Record<PropertyKey, unknown> };
       } catch (error) {
-        return { errors: preparer.format([asGraphQLError(error)]) } as unknown as ExecutionResult;
+        return refusal([asGraphQLError(error)]);
       }
     },
     onNext: (_ctx, _req, result) =>
@@ -79,4 +79,13 @@ export function sseRoute(options: {
     await handler(req, res);
     return true;
   };
+}
+
+/**
+ * A refused subscription as one `next` event then `complete` (onNext masks its errors). graphql-sse takes an onSubscribe
+ * result for an answer only when it has a `data` key; without one it would run it as execution
+ * arguments and answer 400 "Unable to detect operation AST".
+ */
+function refusal(errors: readonly unknown[]): ExecutionResult {
+  return { data: null, errors } as unknown as ExecutionResult;
 }

@@ -16,6 +16,7 @@ import {
 import { isServiceError, ServiceError } from '../errors.js';
 import { checkOperationInputs } from '../graphql/index.js';
 import type { Authenticator, Caller } from './auth.js';
+import type { CostCheck } from './limits.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
 import { roleRefusal } from './roles.js';
 import type { TrustedDocuments } from './trusted-documents.js';
@@ -27,6 +28,8 @@ export interface SubscriptionPreparerOptions {
   validationRules?: ValidationRule[];
   parseOptions?: ParseOptions;
   trustedDocuments?: TrustedDocuments;
+  /** MAX_PAGE_SIZE and MAX_COST as over HTTP (limits.ts). */
+  checkCost?: CostCheck;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
 
@@ -49,7 +52,7 @@ export interface SubscriptionPreparer {
   /**
    * What HTTP applies before execution, for a subscription of either transport (WebSocket, SSE):
    * trusted documents, the parser's token limit, validation with the limits' rules, "subscriptions
-   * only", roles and the edge's input checks; then a fresh context. GraphQL errors to answer, or
+   * only", roles, the edge's input checks and the cost limit; then a fresh context. GraphQL errors to answer, or
    * the execution arguments. Throws ServiceError.
    */
   prepare(request: SubscribeRequest): Promise<ExecutionArgs | readonly GraphQLError[]>;
@@ -110,6 +113,9 @@ export function createSubscriptionPreparer(options: SubscriptionPreparerOptions)
       }
       const variables = payload.variables ?? {};
       checkOperationInputs(options.schema, document, variables);
+      // Priced per subscribe like an HTTP operation: one subscription's selection is read per
+      // message, and a caller may open MAX_SUBSCRIPTIONS_PER_CONNECTION of them.
+      options.checkCost?.({ schema: options.schema, document, operationName, variables });
       const info: HttpRequestInfo = { requestId: randomUUID(), headers, caller, onSlowConsumer };
       const contextValue = await options.createContext(info);
       attachRequestInfo(contextValue, info);

@@ -77,4 +77,34 @@ describe('subscriptions over Server-Sent Events', () => {
     expect(text).toContain('"code":"NOT_FOUND"');
     expect(text).toContain('event: complete');
   });
+
+  it('applies the cost limit as over HTTP (MAX_COST), before anything is read', async () => {
+    const service = await startService({
+      env: { GRAPHQL_API_KEYS: `${VIEWER_KEY}:viewer`, MAX_COST: '1' },
+    });
+    const res = await request(service.graphqlUrl, {
+      method: 'POST',
+      headers: {
+        accept: 'text/event-stream',
+        'content-type': 'application/json',
+        authorization: `Bearer ${VIEWER_KEY}`,
+      },
+      body: JSON.stringify({
+        query: 'subscription { eventProgress(id: "e-1") { performance { targetedSiteCount } } }',
+      }),
+    });
+    const text = await res.body.text();
+    const data = /^data: (.+)$/m.exec(text)?.[1];
+    expect(JSON.parse(data ?? '{}')).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'Query cost 2 exceeds the maximum 1.',
+          extensions: { code: 'BAD_USER_INPUT', limitName: 'MAX_COST', limit: 1, actual: 2 },
+        },
+      ],
+    });
+    expect(text).toContain('event: complete');
+    expect(service.sim.journal.calls()).toEqual([]);
+  });
 });

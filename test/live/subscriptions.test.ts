@@ -140,6 +140,57 @@ describe('subscriptions over graphql-ws', () => {
     expect(service.sim.journal.calls()).toEqual([]);
   });
 
+  it('applies the cost limit per subscribe, with the limit error HTTP gives (MAX_COST)', async () => {
+    // eventProgress { performance { ... } } costs 2 (two objects); programChanges { kind } costs 1.
+    const service = await startService({ env: { ...KEYS_ENV, MAX_COST: '1' } });
+    const auth = `Bearer ${VIEWER_KEY}`;
+    const live = liveClient(service.graphqlUrl, { authorization: auth });
+    const kept = live.subscribe(PROGRAM_CHANGES, { programId: service.sim.programs[0]!.id });
+    const costly = live.subscribe(/* GraphQL */ `
+      subscription {
+        eventProgress(id: "e-1") {
+          performance {
+            targetedSiteCount
+          }
+        }
+      }
+    `);
+    const end = await costly.ended;
+    expect(end.kind).toBe('error');
+    const refusal = {
+      message: 'Query cost 2 exceeds the maximum 1.',
+      extensions: { code: 'BAD_USER_INPUT', limitName: 'MAX_COST', limit: 1, actual: 2 },
+    };
+    expect(end.kind === 'error' && end.error).toEqual([refusal]);
+    // The same shape as a query refused over HTTP for its cost.
+    const http = await service.gql(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          event(id: $id) {
+            performance {
+              targetedSiteCount
+            }
+          }
+        }
+      `,
+      { id: 'e-1' },
+      { authorization: auth },
+    );
+    // (Event.performance also prices its upstream read: 12.)
+    expect(http.body.errors).toEqual([
+      {
+        message: 'Query cost 12 exceeds the maximum 1.',
+        extensions: { ...refusal.extensions, actual: 12 },
+      },
+    ]);
+    // The cheaper subscription on the same connection was not refused.
+    expect(kept.results).toEqual([]);
+    expect(await Promise.race([kept.ended, new Promise((r) => setTimeout(() => r('open'), 100))])).toBe(
+      'open',
+    );
+    expect(service.sim.journal.calls()).toEqual([]);
+  });
+
   it('refuses a subscription beyond MAX_SUBSCRIPTIONS_PER_CONNECTION with RATE_LIMITED', async () => {
     const service = await startService({ env: { ...KEYS_ENV, MAX_SUBSCRIPTIONS_PER_CONNECTION: '2' } });
     const programId = service.sim.programs[0]!.id;
