@@ -25,6 +25,8 @@ export function sseRoute(options: {
   config: Readonly<Config>;
   logger: Logger;
   preparer: SubscriptionPreparer;
+  /** Tracks the stream so a shutdown ends it after the grace period (subscriptions.ts). */
+  streams?: { openStream(res: ServerResponse): boolean };
 }) {
   const { preparer, logger } = options;
   const limits = options.config.live;
@@ -68,7 +70,7 @@ export function sseRoute(options: {
       res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
       return true;
     }
-    if (streams >= limits.maxConnections) {
+    if (streams >= limits.maxConnections || options.streams?.openStream(res) === false) {
       res.statusCode = 503;
       res.end();
       return true;

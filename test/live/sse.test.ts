@@ -107,4 +107,41 @@ describe('subscriptions over Server-Sent Events', () => {
     expect(text).toContain('event: complete');
     expect(service.sim.journal.calls()).toEqual([]);
   });
+
+  it('on SIGTERM keeps streaming during SHUTDOWN_GRACE_MS, then ends the stream', async () => {
+    const service = await startService({
+      autoClose: false,
+      env: { TELEMETRY_POLL_S: '1', SHUTDOWN_GRACE_MS: '4000' },
+    });
+    const programId = service.sim.programs[0]!.id;
+    const deviceId = (service.sim.state.enrollments(programId) as { devices?: { id: string }[] }[])
+      .flatMap((e) => (e.devices ?? []).map((d) => d.id))
+      .at(0)!;
+    const res = await request(service.graphqlUrl, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query:
+          'subscription ($p: ID!, $d: [ID!]) { deviceTelemetry(programId: $p, deviceIds: $d) { deviceId } }',
+        variables: { p: programId, d: [deviceId] },
+      }),
+    });
+    expect(res.statusCode).toBe(200);
+    let text = '';
+    const nexts = () => text.split('event: next').length - 1;
+    let closing: Promise<void> | undefined;
+    let atClose = 0;
+    for await (const chunk of res.body) {
+      text += String(chunk);
+      if (!closing && nexts() >= 1) {
+        atClose = nexts();
+        closing = service.close();
+      }
+    }
+    // One poll's point may have been on its way at close(); the one after it came in the grace.
+    expect(nexts()).toBeGreaterThanOrEqual(atClose + 2);
+    expect(text).not.toContain('event: complete');
+    expect(text).toContain(`"deviceId":"${deviceId}"`);
+    await closing;
+  });
 });

@@ -1,4 +1,5 @@
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { liveClient } from '../support/live.js';
 import { startService } from '../support/start.js';
@@ -16,6 +17,14 @@ const PROGRAM_CHANGES = /* GraphQL */ `
       targetIds
       callerId
       at
+    }
+  }
+`;
+const DEVICE_TELEMETRY = /* GraphQL */ `
+  subscription ($programId: ID!, $deviceIds: [ID!]) {
+    deviceTelemetry(programId: $programId, deviceIds: $deviceIds) {
+      deviceId
+      batteryStateOfChargePercentage
     }
   }
 `;
@@ -204,17 +213,48 @@ describe('subscriptions over graphql-ws', () => {
     expect(kept.map((s) => s.results.length)).toEqual([0, 0]);
   });
 
-  it('closes every socket with 1001 (going away) when the service stops', async () => {
-    const service = await startService({ autoClose: false });
-    const live = liveClient(service.graphqlUrl);
-    const sub = live.subscribe(PROGRAM_CHANGES, { programId: service.sim.programs[0]!.id });
-    // Wait for the connection to be up: a write arrives as a change.
-    await service.gql(CREATE_GROUP, {
-      input: { programId: service.sim.programs[0]!.id, id: 'g-1', name: 'G' },
+  it('on SIGTERM keeps delivering during SHUTDOWN_GRACE_MS, refuses new connections, then closes with 1001', async () => {
+    // Updates come from the poller (every second), which needs no new connection to the service.
+    const service = await startService({
+      autoClose: false,
+      env: { TELEMETRY_POLL_S: '1', SHUTDOWN_GRACE_MS: '4000' },
     });
-    await service.close();
+    const programId = service.sim.programs[0]!.id;
+    const deviceId = (service.sim.state.enrollments(programId) as { devices?: { id: string }[] }[])
+      .flatMap((e) => (e.devices ?? []).map((d) => d.id))
+      .at(0)!;
+    const live = liveClient(service.graphqlUrl);
+    const sub = live.subscribe(DEVICE_TELEMETRY, { programId, deviceIds: [deviceId] });
+    await sub.nth(1);
+    const order: string[] = [];
+    void live.closed.then((code) => order.push(`closed ${code}`));
+    const closing = service.close().then(() => order.push('stopped'));
+    // One poll's point may have been on its way when close() began; the one after it was polled
+    // and sent during the grace period.
+    const seen = sub.results.length;
+    const during = await sub.nth(seen + 2);
+    order.push('update');
+    expect(during.data).toEqual({
+      deviceTelemetry: { deviceId, batteryStateOfChargePercentage: expect.any(Number) },
+    });
+    // No new connection meanwhile: the port is closed (and a WebSocket upgrade with it).
+    await expect(request(service.graphqlUrl, { method: 'POST' })).rejects.toThrow(/ECONNREFUSED/);
     expect(await live.closed).toBe(1001);
-    expect((await sub.ended).kind).toBe('error');
+    await closing;
+    expect(order).toEqual(['update', 'closed 1001', 'stopped']);
+  });
+
+  it('with no subscriber, stops at once rather than waiting out SHUTDOWN_GRACE_MS', async () => {
+    // Were close() to wait 60 s, this test's own timeout (20 s) would fail it.
+    const service = await startService({ autoClose: false, env: { SHUTDOWN_GRACE_MS: '60000' } });
+    const live = liveClient(service.graphqlUrl);
+    // A program's first subscriber is polled at once: its first point arrives without a write.
+    const sub = live.subscribe(DEVICE_TELEMETRY, { programId: service.sim.programs[0]!.id });
+    await sub.nth(1);
+    sub.unsubscribe();
+    // The lazy client closes its socket once nothing is subscribed.
+    expect(await live.closed).toBe(1000);
+    await service.close();
   });
 });
 
