@@ -51,6 +51,7 @@ export function sseRoute(options: {
         return refusal([asGraphQLError(error)]);
       }
     },
+    subscribe: (args) => preparer.subscribe(args),
     onNext: (_ctx, _req, result) =>
       'errors' in result && result.errors
         ? ({ ...result, errors: preparer.format(result.errors) } as unknown as ExecutionResult)

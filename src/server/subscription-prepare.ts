@@ -19,6 +19,7 @@ import type { Authenticator, Caller } from './auth.js';
 import type { CostCheck } from './limits.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
 import { roleRefusal } from './roles.js';
+import { createSharedSubscribe } from './shared-execution.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
 export interface SubscriptionPreparerOptions {
@@ -58,10 +59,17 @@ export interface SubscriptionPreparer {
   prepare(request: SubscribeRequest): Promise<ExecutionArgs | readonly GraphQLError[]>;
   /** Error masking as HTTP (format-error.ts). */
   format(errors: readonly GraphQLError[]): GraphQLFormattedError[];
+  /**
+   * graphql-js's subscribe for the prepared arguments, each event executed once per distinct
+   * (document, operation, variables, role) and shared (shared-execution.ts).
+   */
+  subscribe: ReturnType<typeof createSharedSubscribe>;
 }
 
 export function createSubscriptionPreparer(options: SubscriptionPreparerOptions): SubscriptionPreparer {
   const rules = [...specifiedRules, ...(options.validationRules ?? [])];
+  /** What makes two subscriptions' results for one event the same (per prepared context). */
+  const sharingKeys = new WeakMap<object, string>();
 
   function trustedQuery(payload: SubscribeRequest['payload'], caller: Caller | null): string {
     const decision = options.trustedDocuments?.check({
@@ -119,9 +127,18 @@ export function createSubscriptionPreparer(options: SubscriptionPreparerOptions)
       const info: HttpRequestInfo = { requestId: randomUUID(), headers, caller, onSlowConsumer };
       const contextValue = await options.createContext(info);
       attachRequestInfo(contextValue, info);
+      sharingKeys.set(
+        contextValue,
+        JSON.stringify([query, operationName ?? null, variables, caller?.role ?? null]),
+      );
       return { schema: options.schema, document, operationName, variableValues: variables, contextValue };
     },
     format: (errors) => errors.map((error) => options.formatError(error.toJSON(), error)),
+    subscribe: createSharedSubscribe((args) =>
+      typeof args.contextValue === 'object' && args.contextValue !== null
+        ? sharingKeys.get(args.contextValue)
+        : undefined,
+    ),
   };
 }
 

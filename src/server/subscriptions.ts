@@ -97,6 +97,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           return [asGraphQLError(error)];
         }
       },
+      subscribe: preparer.subscribe,
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: preparer.format(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => preparer.format(errors),
