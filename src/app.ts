@@ -256,6 +256,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     trustedDocuments,
+    checkCost: limits.checkCost,
     formatError: createFormatError(logger, { hideSuggestions: config.isProduction }),
   });
   const subscriptions = createSubscriptionServer({
@@ -289,7 +290,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     routes: [
       healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),
       metricsRoute(metrics),
-      sseRoute({ config, logger, preparer }),
+      sseRoute({ config, logger, preparer, streams: subscriptions }),
       webhookRoute({ receive: live.webhooks.receive, maxBodyBytes: config.live.webhookMaxBodyBytes, logger }),
       ...(ide?.routes ?? []),
     ],
@@ -334,8 +335,12 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     async close() {
       stopping = true;
       stopSimWebhooks?.();
-      live.close();
-      await server.close();
+      // Subscriptions keep their updates (polls, Redis) during the drain's grace period.
+      try {
+        await server.close();
+      } finally {
+        live.close();
+      }
       // Operations cut at the end of the drain may still wait on Flip (up to its timeouts and
       // retries): give the pools a short while, then stop waiting for them.
       if (!(await settlesWithin(clients.close(), POOL_CLOSE_MS))) {

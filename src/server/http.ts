@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -14,6 +13,7 @@ import type { Config } from '../config.js';
 import { errorCodeOf, isServiceError, type ErrorCode } from '../errors.js';
 import type { Authenticator, Caller } from './auth.js';
 import { createCors } from './cors.js';
+import { createDrain, type LiveConnections } from './drain.js';
 import { createFormatError } from './format-error.js';
 import { jitGateway } from './jit-executor.js';
 import type { Logger } from './logger.js';
@@ -55,8 +55,11 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   requestsInFlight?: { inc(): void; dec(): void };
   /** With a tracer: each operation runs in its SERVER span (tracing.ts), under the caller's traceparent. */
   tracer?: Tracer;
-  /** More on the same node:http server (WebSocket upgrades, subscriptions.ts); closed before the drain. */
-  attach?: { attach(httpServer: Server): void; close(): Promise<void> };
+  /**
+   * More on the same node:http server (WebSocket upgrades and SSE streams, subscriptions.ts):
+   * refused from the start of a shutdown, left flowing during the grace period, closed at its end.
+   */
+  attach?: { attach(httpServer: Server): void } & LiveConnections;
 }
 
 export interface HttpServer {
@@ -73,6 +76,8 @@ export async function startHttpServer<TContext extends BaseContext>(
 ): Promise<HttpServer> {
   const { config, logger } = options;
   const httpServer = createServer();
+  // Stops accepting, lets in-flight requests finish, then cuts what is left after the grace.
+  const drain = createDrain(httpServer);
   const apollo = new ApolloServer<TContext>({
     ...(config.executor === 'jit' ? { gateway: jitGateway(options.schema) } : { schema: options.schema }),
     // Apollo's own messages (e.g. an unexpected error processing a request) as JSON lines too.
@@ -88,8 +93,6 @@ export async function startHttpServer<TContext extends BaseContext>(
     // main.ts owns SIGTERM/SIGINT: drain, close the pools, then exit 0.
     stopOnTerminationSignals: false,
     plugins: [
-      // Stops accepting, lets in-flight requests finish, then cuts what is left after the grace.
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       options.landingPage ?? ApolloServerPluginLandingPageDisabled(),
       // Apollo's default cache-control plugin wraps every field resolver to collect hints we
       // never set (about 15% of a warm 50-node page); answers are marked no-store below instead.
@@ -260,12 +263,12 @@ export async function startHttpServer<TContext extends BaseContext>(
   return {
     url,
     graphqlUrl: `${url}/graphql`,
-    // apollo.stop() runs the drain plugin: stop accepting, let in-flight operations finish.
-    // Subscriptions never finish by themselves, and the drain would cut their sockets as idle
-    // (1006): they are closed first, with 1001 (going away), so clients reconnect elsewhere.
+    // Stop accepting, let in-flight operations finish while subscriptions keep flowing, then
+    // (nothing left open, or SHUTDOWN_GRACE_MS) close subscriptions with 1001 (going away), so
+    // clients reconnect elsewhere, and cut what still runs (drain.ts). Apollo stops last.
     close: async () => {
       try {
-        await options.attach?.close();
+        await drain.stop({ graceMs: config.shutdownGraceMs, live: options.attach });
       } finally {
         await apollo.stop();
       }

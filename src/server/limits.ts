@@ -8,6 +8,7 @@ import {
   visit,
   type DocumentNode,
   type GraphQLError,
+  type GraphQLSchema,
   type ParseOptions,
   type ValidationRule,
   type ValueNode,
@@ -69,7 +70,22 @@ export interface Limits {
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
   plugins: ApolloServerPlugin<BaseContext>[];
+  /**
+   * The page-size and cost limits of the plugin below, for an operation that does not go through
+   * Apollo (a subscription over WebSocket or SSE): the cost, or throws the same limit errors.
+   */
+  checkCost: CostCheck;
 }
+
+/** Checks `first` against MAX_PAGE_SIZE and the cost against MAX_COST; returns the cost. */
+export type CostCheck = (operation: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+  /** Sees the cost once known, also of a refused operation (the operation log's line). */
+  onCost?: (cost: number) => void;
+}) => number | undefined;
 
 /** Request header asking for `extensions.cost` in the answer (always there in development). */
 export const COST_DEBUG_HEADER = 'x-debug-cost';
@@ -107,19 +123,20 @@ export function createLimits(config: Readonly<Config>, options: { programCount: 
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
+  const cost = {
+    maxCost: config.limits.maxCost,
+    maxPageSize: config.maxPageSize,
+    estimator: costEstimator(config, options),
+  };
   return {
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<BaseContext>[]),
       tokenLimitPlugin(config.limits.maxTokens),
-      costLimitPlugin({
-        maxCost: config.limits.maxCost,
-        maxPageSize: config.maxPageSize,
-        estimator: costEstimator(config, options),
-        alwaysReportCost: config.nodeEnv === 'development',
-      }),
+      costLimitPlugin({ ...cost, alwaysReportCost: config.nodeEnv === 'development' }),
     ],
+    checkCost: createCostCheck(cost),
   };
 }
 
@@ -206,6 +223,7 @@ export function costLimitPlugin<TContext extends BaseContext>(options: {
   estimator: ComplexityEstimator;
   alwaysReportCost?: boolean;
 }): ApolloServerPlugin<TContext> {
+  const checkCost = createCostCheck(options);
   return {
     async requestDidStart() {
       return {
@@ -219,38 +237,54 @@ export function costLimitPlugin<TContext extends BaseContext>(options: {
           result.extensions = { ...result.extensions, cost: { estimated: cost, maximum: options.maxCost } };
         },
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const operationName = request.operationName ?? undefined;
-          const variables = request.variables ?? {};
-          const known = costsOf(document);
-          checkPageSizes(known.firstArguments, variables, options.maxPageSize);
-          const key = costKey(known, operationName, variables);
-          let cost = known.costs.get(key);
-          if (cost === undefined) {
-            try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                operationName,
-                variables,
-                estimators: [options.estimator],
-                maxQueryNodes: MAX_QUERY_NODES,
-              });
-            } catch (err) {
-              // Bad variables: execution reports them as usual (400) without running a resolver.
-              if (isVariableError(err)) return;
-              throw withHttpStatus(
-                new ServiceError('BAD_USER_INPUT', 'The query is too large to evaluate.'),
-                400,
-              );
-            }
-            if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
-            known.costs.set(key, cost);
-          }
-          costByContext.set(contextValue, cost);
-          if (cost > options.maxCost) throw limitError('MAX_COST', 'Query cost', options.maxCost, cost);
+          checkCost({
+            schema,
+            document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            onCost: (cost) => costByContext.set(contextValue, cost),
+          });
         },
       };
     },
+  };
+}
+
+/**
+ * The limits costLimitPlugin applies, on their own: a `first` above maxPageSize, then a cost above
+ * maxCost, refused with the limit errors (limit-errors.ts). Undefined when the variables are bad
+ * (execution reports them as usual without running a resolver).
+ */
+export function createCostCheck(options: {
+  maxCost: number;
+  maxPageSize: number;
+  estimator: ComplexityEstimator;
+}): CostCheck {
+  return ({ schema, document, operationName, variables, onCost }) => {
+    const known = costsOf(document);
+    checkPageSizes(known.firstArguments, variables, options.maxPageSize);
+    const key = costKey(known, operationName, variables);
+    let cost = known.costs.get(key);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({
+          schema,
+          query: document,
+          operationName,
+          variables,
+          estimators: [options.estimator],
+          maxQueryNodes: MAX_QUERY_NODES,
+        });
+      } catch (err) {
+        if (isVariableError(err)) return undefined;
+        throw withHttpStatus(new ServiceError('BAD_USER_INPUT', 'The query is too large to evaluate.'), 400);
+      }
+      if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
+      known.costs.set(key, cost);
+    }
+    onCost?.(cost);
+    if (cost > options.maxCost) throw limitError('MAX_COST', 'Query cost', options.maxCost, cost);
+    return cost;
   };
 }
 

@@ -25,6 +25,8 @@ export function sseRoute(options: {
   config: Readonly<Config>;
   logger: Logger;
   preparer: SubscriptionPreparer;
+  /** Tracks the stream so a shutdown ends it after the grace period (subscriptions.ts). */
+  streams?: { openStream(res: ServerResponse): boolean };
 }) {
   const { preparer, logger } = options;
   const limits = options.config.live;
@@ -43,12 +45,13 @@ export function sseRoute(options: {
             raw.socket.destroy();
           },
         });
-        if (!('document' in args)) return { errors: preparer.format(args) } as unknown as ExecutionResult;
+        if (!('document' in args)) return refusal(args);
         return { ...args, contextValue: args.contextValue as Record<PropertyKey, unknown> };
       } catch (error) {
-        return { errors: preparer.format([asGraphQLError(error)]) } as unknown as ExecutionResult;
+        return refusal([asGraphQLError(error)]);
       }
     },
+    subscribe: (args) => preparer.subscribe(args),
     onNext: (_ctx, _req, result) =>
       'errors' in result && result.errors
         ? ({ ...result, errors: preparer.format(result.errors) } as unknown as ExecutionResult)
@@ -68,7 +71,7 @@ export function sseRoute(options: {
       res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
       return true;
     }
-    if (streams >= limits.maxConnections) {
+    if (streams >= limits.maxConnections || options.streams?.openStream(res) === false) {
       res.statusCode = 503;
       res.end();
       return true;
@@ -79,4 +82,13 @@ export function sseRoute(options: {
     await handler(req, res);
     return true;
   };
+}
+
+/**
+ * A refused subscription as one `next` event then `complete` (onNext masks its errors). graphql-sse takes an onSubscribe
+ * result for an answer only when it has a `data` key; without one it would run it as execution
+ * arguments and answer 400 "Unable to detect operation AST".
+ */
+function refusal(errors: readonly unknown[]): ExecutionResult {
+  return { data: null, errors } as unknown as ExecutionResult;
 }

@@ -16,8 +16,10 @@ import {
 import { isServiceError, ServiceError } from '../errors.js';
 import { checkOperationInputs } from '../graphql/index.js';
 import type { Authenticator, Caller } from './auth.js';
+import type { CostCheck } from './limits.js';
 import { attachRequestInfo, type HttpRequestInfo } from './request-info.js';
 import { roleRefusal } from './roles.js';
+import { createSharedSubscribe } from './shared-execution.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
 export interface SubscriptionPreparerOptions {
@@ -27,6 +29,8 @@ export interface SubscriptionPreparerOptions {
   validationRules?: ValidationRule[];
   parseOptions?: ParseOptions;
   trustedDocuments?: TrustedDocuments;
+  /** MAX_PAGE_SIZE and MAX_COST as over HTTP (limits.ts). */
+  checkCost?: CostCheck;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
 
@@ -49,16 +53,23 @@ export interface SubscriptionPreparer {
   /**
    * What HTTP applies before execution, for a subscription of either transport (WebSocket, SSE):
    * trusted documents, the parser's token limit, validation with the limits' rules, "subscriptions
-   * only", roles and the edge's input checks; then a fresh context. GraphQL errors to answer, or
+   * only", roles, the edge's input checks and the cost limit; then a fresh context. GraphQL errors to answer, or
    * the execution arguments. Throws ServiceError.
    */
   prepare(request: SubscribeRequest): Promise<ExecutionArgs | readonly GraphQLError[]>;
   /** Error masking as HTTP (format-error.ts). */
   format(errors: readonly GraphQLError[]): GraphQLFormattedError[];
+  /**
+   * graphql-js's subscribe for the prepared arguments, each event executed once per distinct
+   * (document, operation, variables, role) and shared (shared-execution.ts).
+   */
+  subscribe: ReturnType<typeof createSharedSubscribe>;
 }
 
 export function createSubscriptionPreparer(options: SubscriptionPreparerOptions): SubscriptionPreparer {
   const rules = [...specifiedRules, ...(options.validationRules ?? [])];
+  /** What makes two subscriptions' results for one event the same (per prepared context). */
+  const sharingKeys = new WeakMap<object, string>();
 
   function trustedQuery(payload: SubscribeRequest['payload'], caller: Caller | null): string {
     const decision = options.trustedDocuments?.check({
@@ -110,12 +121,24 @@ export function createSubscriptionPreparer(options: SubscriptionPreparerOptions)
       }
       const variables = payload.variables ?? {};
       checkOperationInputs(options.schema, document, variables);
+      // Priced per subscribe like an HTTP operation: one subscription's selection is read per
+      // message, and a caller may open MAX_SUBSCRIPTIONS_PER_CONNECTION of them.
+      options.checkCost?.({ schema: options.schema, document, operationName, variables });
       const info: HttpRequestInfo = { requestId: randomUUID(), headers, caller, onSlowConsumer };
       const contextValue = await options.createContext(info);
       attachRequestInfo(contextValue, info);
+      sharingKeys.set(
+        contextValue,
+        JSON.stringify([query, operationName ?? null, variables, caller?.role ?? null]),
+      );
       return { schema: options.schema, document, operationName, variableValues: variables, contextValue };
     },
     format: (errors) => errors.map((error) => options.formatError(error.toJSON(), error)),
+    subscribe: createSharedSubscribe((args) =>
+      typeof args.contextValue === 'object' && args.contextValue !== null
+        ? sharingKeys.get(args.contextValue)
+        : undefined,
+    ),
   };
 }
 

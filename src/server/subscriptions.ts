@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -13,6 +13,8 @@ export const SLOW_CONSUMER_CLOSE_CODE = 1013;
 const CLOSE_HANDSHAKE_MS = 5_000;
 /** Close code of a shutdown (RFC 6455 "going away"): clients reconnect, to another instance. */
 export const GOING_AWAY_CLOSE_CODE = 1001;
+/** How long a client has to answer the shutdown's close before its socket is cut. */
+const SHUTDOWN_CLOSE_HANDSHAKE_MS = 1_000;
 
 export interface SubscriptionServerOptions {
   config: Readonly<Config>;
@@ -25,7 +27,14 @@ export interface SubscriptionServerOptions {
 export interface SubscriptionServer {
   /** Handles the HTTP upgrade of `/graphql`; attach it to the node:http server. */
   attach(httpServer: Server): void;
-  /** Stops accepting and closes every socket with 1001 (going away). */
+  /**
+   * An SSE stream (sse.ts) to end at close(); false once stopping (the route answers 503).
+   * Forgotten when the response closes.
+   */
+  openStream(res: ServerResponse): boolean;
+  /** Shutdown begins: new WebSockets and SSE streams are refused (503); open ones keep flowing. */
+  stopAccepting(): void;
+  /** Closes every WebSocket with 1001 (going away) and ends every SSE stream. */
   close(): Promise<void>;
 }
 
@@ -46,6 +55,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const limits = config.live;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxBodyBytes });
   let isClosing = false;
+  const streams = new Set<ServerResponse>();
   const authorizationOf = (params: Record<string, unknown> | undefined) =>
     params?.authorization ?? params?.Authorization;
 
@@ -87,6 +97,7 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
           return [asGraphQLError(error)];
         }
       },
+      subscribe: preparer.subscribe,
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: preparer.format(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => preparer.format(errors),
@@ -120,9 +131,29 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     attach(httpServer) {
       httpServer.on('upgrade', onUpgrade);
     },
+    openStream(res) {
+      if (isClosing) return false;
+      streams.add(res);
+      res.once('close', () => streams.delete(res));
+      return true;
+    },
+    stopAccepting() {
+      isClosing = true;
+    },
     async close() {
       isClosing = true;
-      await server.dispose();
+      // graphql-sse stops writing once the response is no longer writable; EventSource-style
+      // clients reconnect when a stream ends.
+      for (const res of streams) res.end();
+      // A client that never answers the close would hold the shutdown for ws's 30 s.
+      const cut = setTimeout(() => {
+        for (const ws of wss.clients) ws.terminate();
+      }, SHUTDOWN_CLOSE_HANDSHAKE_MS);
+      try {
+        await server.dispose();
+      } finally {
+        clearTimeout(cut);
+      }
     },
   };
 }

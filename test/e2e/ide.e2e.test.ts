@@ -289,13 +289,82 @@ describe('every IDE tab in Chromium', chromiumBinary.suite, () => {
 
 describe('subscriptions in the IDE', chromiumBinary.suite, () => {
   it(
+    "with auth on, runs EventProgress of an event dispatched over HTTP with the Headers editor's token over the same origin WebSocket, and shows its cancellation",
+    { timeout: 120_000 },
+    async () => {
+      const key = 'ide-admin-key-0123456789';
+      const service = await startService({ env: { GRAPHQL_API_KEYS: `${key}:admin` } });
+      const auth = { authorization: `Bearer ${key}` };
+      const origin = new URL(service.url).origin;
+      const programId = service.sim.programs[0]!.id;
+      // Another request dispatches the event the IDE then follows.
+      const site = (
+        service.sim.state.enrollments(programId) as { status: string; site: { id: string } }[]
+      ).find((e) => e.status === 'ACTIVE')!.site.id;
+      const startsAt = new Date(Math.ceil(Date.now() / 3_600_000 + 1) * 3_600_000).toISOString();
+      const dispatched = await service.gql<{ dispatchEvent: { id: string } }>(
+        /* GraphQL */ `
+          mutation ($input: DispatchEventInput!, $key: String!) {
+            dispatchEvent(input: $input, idempotencyKey: $key) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            programId,
+            targetType: 'SITE',
+            targetIds: [site],
+            actions: [{ mode: 'DISCHARGE', startsAt, durationS: 3600 }],
+          },
+          key: 'ide-e2e-event-progress',
+        },
+        auth,
+      );
+      expect(dispatched.body.errors).toBeUndefined();
+      const eventId = dispatched.body.data!.dispatchEvent.id;
+
+      const { page, requested } = await openRecordedPage();
+      page.on('websocket', (ws) => requested.push(ws.url()));
+      await page.goto(service.graphqlUrl);
+      await page.locator('.graphiql-tab-button', { hasText: /^EventProgress$/ }).click();
+      const document = page.locator('.graphiql-query-editor').getByText('subscription EventProgress');
+      await document.waitFor();
+      await replaceEditorText(page, 'variables', JSON.stringify({ id: eventId }));
+      await replaceEditorText(page, 'headers', JSON.stringify({ Authorization: `Bearer ${key}` }));
+      // With the cursor in the document, Ctrl-Enter runs the operation under it.
+      await document.click();
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+Enter');
+      const response = page.locator('.graphiql-response');
+      // The current state first (the token was accepted at connect and at subscribe)...
+      await response.getByText(eventId).first().waitFor();
+      await response.getByText('UPCOMING').first().waitFor();
+      // ...then the change another request makes.
+      const cancelled = await service.gql(
+        /* GraphQL */ `
+          mutation ($id: ID!) {
+            cancelEvent(id: $id)
+          }
+        `,
+        { id: eventId },
+        auth,
+      );
+      expect(cancelled.body.errors).toBeUndefined();
+      await response.getByText('CANCELED').first().waitFor();
+      expect(await response.textContent()).not.toMatch(/"errors"|4403|Forbidden/);
+      const wsOrigin = origin.replace(/^http/, 'ws');
+      expect(requested.filter((u) => u.startsWith('ws')).every((u) => u.startsWith(wsOrigin))).toBe(true);
+      expect(requested.some((u) => u.startsWith(wsOrigin))).toBe(true);
+    },
+  );
+
+  it(
     'runs the ProgramChanges example over the same origin WebSocket and shows a write made meanwhile',
     { timeout: 90_000 },
     async () => {
       const service = await startService();
-      const origin = new URL(service.url).origin;
-      const { page, requested } = await openRecordedPage();
-      page.on('websocket', (ws) => requested.push(ws.url()));
+      const { page } = await openRecordedPage();
       await page.goto(service.graphqlUrl);
       await page.locator('.graphiql-tab-button', { hasText: /^ProgramChanges$/ }).click();
       // Execute only once the tab's own document is in the editor (else GraphiQL runs the
@@ -323,12 +392,22 @@ describe('subscriptions in the IDE', chromiumBinary.suite, () => {
         expect(res.body.errors).toBeUndefined();
         await page.waitForTimeout(200);
       }
-      const wsOrigin = origin.replace(/^http/, 'ws');
-      expect(requested.filter((u) => u.startsWith('ws')).every((u) => u.startsWith(wsOrigin))).toBe(true);
-      expect(requested.some((u) => u.startsWith(wsOrigin))).toBe(true);
     },
   );
 });
+
+/** Replaces the text of GraphiQL's Variables or Headers editor (opening the tools pane). */
+async function replaceEditorText(page: Page, editor: 'variables' | 'headers', text: string): Promise<void> {
+  await page.getByText(editor === 'variables' ? 'Variables' : 'Headers', { exact: true }).click();
+  const area = page.locator(`.graphiql-editor-tool [data-uri$="-${editor}.json"]`);
+  await area.waitFor();
+  await area.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // As one input (a paste): typed, Monaco would close each bracket and quote itself.
+  await page.keyboard.insertText(text);
+  await area.getByText(text.slice(0, 12)).first().waitFor();
+}
 
 /**
  * Opens the tab, runs its operation with Ctrl-Enter in its document and returns the response

@@ -1,4 +1,5 @@
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { liveClient } from '../support/live.js';
 import { startService } from '../support/start.js';
@@ -16,6 +17,14 @@ const PROGRAM_CHANGES = /* GraphQL */ `
       targetIds
       callerId
       at
+    }
+  }
+`;
+const DEVICE_TELEMETRY = /* GraphQL */ `
+  subscription ($programId: ID!, $deviceIds: [ID!]) {
+    deviceTelemetry(programId: $programId, deviceIds: $deviceIds) {
+      deviceId
+      batteryStateOfChargePercentage
     }
   }
 `;
@@ -140,6 +149,57 @@ describe('subscriptions over graphql-ws', () => {
     expect(service.sim.journal.calls()).toEqual([]);
   });
 
+  it('applies the cost limit per subscribe, with the limit error HTTP gives (MAX_COST)', async () => {
+    // eventProgress { performance { ... } } costs 2 (two objects); programChanges { kind } costs 1.
+    const service = await startService({ env: { ...KEYS_ENV, MAX_COST: '1' } });
+    const auth = `Bearer ${VIEWER_KEY}`;
+    const live = liveClient(service.graphqlUrl, { authorization: auth });
+    const kept = live.subscribe(PROGRAM_CHANGES, { programId: service.sim.programs[0]!.id });
+    const costly = live.subscribe(/* GraphQL */ `
+      subscription {
+        eventProgress(id: "e-1") {
+          performance {
+            targetedSiteCount
+          }
+        }
+      }
+    `);
+    const end = await costly.ended;
+    expect(end.kind).toBe('error');
+    const refusal = {
+      message: 'Query cost 2 exceeds the maximum 1.',
+      extensions: { code: 'BAD_USER_INPUT', limitName: 'MAX_COST', limit: 1, actual: 2 },
+    };
+    expect(end.kind === 'error' && end.error).toEqual([refusal]);
+    // The same shape as a query refused over HTTP for its cost.
+    const http = await service.gql(
+      /* GraphQL */ `
+        query ($id: ID!) {
+          event(id: $id) {
+            performance {
+              targetedSiteCount
+            }
+          }
+        }
+      `,
+      { id: 'e-1' },
+      { authorization: auth },
+    );
+    // (Event.performance also prices its upstream read: 12.)
+    expect(http.body.errors).toEqual([
+      {
+        message: 'Query cost 12 exceeds the maximum 1.',
+        extensions: { ...refusal.extensions, actual: 12 },
+      },
+    ]);
+    // The cheaper subscription on the same connection was not refused.
+    expect(kept.results).toEqual([]);
+    expect(await Promise.race([kept.ended, new Promise((r) => setTimeout(() => r('open'), 100))])).toBe(
+      'open',
+    );
+    expect(service.sim.journal.calls()).toEqual([]);
+  });
+
   it('refuses a subscription beyond MAX_SUBSCRIPTIONS_PER_CONNECTION with RATE_LIMITED', async () => {
     const service = await startService({ env: { ...KEYS_ENV, MAX_SUBSCRIPTIONS_PER_CONNECTION: '2' } });
     const programId = service.sim.programs[0]!.id;
@@ -153,17 +213,48 @@ describe('subscriptions over graphql-ws', () => {
     expect(kept.map((s) => s.results.length)).toEqual([0, 0]);
   });
 
-  it('closes every socket with 1001 (going away) when the service stops', async () => {
-    const service = await startService({ autoClose: false });
-    const live = liveClient(service.graphqlUrl);
-    const sub = live.subscribe(PROGRAM_CHANGES, { programId: service.sim.programs[0]!.id });
-    // Wait for the connection to be up: a write arrives as a change.
-    await service.gql(CREATE_GROUP, {
-      input: { programId: service.sim.programs[0]!.id, id: 'g-1', name: 'G' },
+  it('on SIGTERM keeps delivering during SHUTDOWN_GRACE_MS, refuses new connections, then closes with 1001', async () => {
+    // Updates come from the poller (every second), which needs no new connection to the service.
+    const service = await startService({
+      autoClose: false,
+      env: { TELEMETRY_POLL_S: '1', SHUTDOWN_GRACE_MS: '4000' },
     });
-    await service.close();
+    const programId = service.sim.programs[0]!.id;
+    const deviceId = (service.sim.state.enrollments(programId) as { devices?: { id: string }[] }[])
+      .flatMap((e) => (e.devices ?? []).map((d) => d.id))
+      .at(0)!;
+    const live = liveClient(service.graphqlUrl);
+    const sub = live.subscribe(DEVICE_TELEMETRY, { programId, deviceIds: [deviceId] });
+    await sub.nth(1);
+    const order: string[] = [];
+    void live.closed.then((code) => order.push(`closed ${code}`));
+    const closing = service.close().then(() => order.push('stopped'));
+    // One poll's point may have been on its way when close() began; the one after it was polled
+    // and sent during the grace period.
+    const seen = sub.results.length;
+    const during = await sub.nth(seen + 2);
+    order.push('update');
+    expect(during.data).toEqual({
+      deviceTelemetry: { deviceId, batteryStateOfChargePercentage: expect.any(Number) },
+    });
+    // No new connection meanwhile: the port is closed (and a WebSocket upgrade with it).
+    await expect(request(service.graphqlUrl, { method: 'POST' })).rejects.toThrow(/ECONNREFUSED/);
     expect(await live.closed).toBe(1001);
-    expect((await sub.ended).kind).toBe('error');
+    await closing;
+    expect(order).toEqual(['update', 'closed 1001', 'stopped']);
+  });
+
+  it('with no subscriber, stops at once rather than waiting out SHUTDOWN_GRACE_MS', async () => {
+    // Were close() to wait 60 s, this test's own timeout (20 s) would fail it.
+    const service = await startService({ autoClose: false, env: { SHUTDOWN_GRACE_MS: '60000' } });
+    const live = liveClient(service.graphqlUrl);
+    // A program's first subscriber is polled at once: its first point arrives without a write.
+    const sub = live.subscribe(DEVICE_TELEMETRY, { programId: service.sim.programs[0]!.id });
+    await sub.nth(1);
+    sub.unsubscribe();
+    // The lazy client closes its socket once nothing is subscribed.
+    expect(await live.closed).toBe(1000);
+    await service.close();
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExampleOperation } from './examples.js';
+import { IDE_RENDER_FUNCTION } from './fetcher.js';
 
 /** The IDE page: GraphiQL with its bundle inlined, and the headers that lock it to our origin. */
 export interface IdePage {
@@ -91,7 +92,7 @@ const AUTH_NOTE = dedent(`
 export async function renderIdePage(options: RenderIdeOptions): Promise<IdePage> {
   const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
   const tabHeaders = options.authRequired ? AUTH_HEADERS_TEMPLATE : null;
-  const html = renderGraphiQL({
+  const rendered = renderGraphiQL({
     title: 'flip-graphql',
     endpoint: options.endpoint,
     defaultTabs: [
@@ -110,11 +111,25 @@ export async function renderIdePage(options: RenderIdeOptions): Promise<IdePage>
     // Our operations go as POST application/json, which Apollo's CSRF prevention lets through.
     method: 'POST',
     useGETForQueries: false,
-    // Subscriptions over graphql-ws on the same origin and path (server/subscriptions.ts);
-    // CSP 'self' covers ws: to the same host.
+    // Subscriptions over graphql-ws on the same origin and path (server/subscriptions.ts), by our
+    // fetcher (fetcher.ts), with the Headers editor's Authorization; CSP 'self' covers ws: to
+    // the same host.
     subscriptionsProtocol: 'WS',
   }).replace('</head>', `<style>${TAB_FIX_CSS}</style></head>`);
-  return { html, headers: securityHeaders(inlineScriptHash(html)) };
+  const page = withOwnFetcher(rendered);
+  return { html: page, headers: securityHeaders(inlineScriptHash(page)) };
+}
+
+/**
+ * GraphiQL rendered with our fetcher (fetcher.ts), which sends the Headers editor's Authorization
+ * with subscriptions too. The page ends by calling `YogaGraphiQL.renderYogaGraphiQL(root, options)`;
+ * that last call is replaced. Throws if it is not there (a render-graphiql upgrade changed it).
+ */
+function withOwnFetcher(html: string): string {
+  const call = 'YogaGraphiQL.renderYogaGraphiQL(';
+  const at = html.lastIndexOf(call);
+  if (at < 0) throw new Error('flip-graphql: the GraphiQL page does not call renderYogaGraphiQL');
+  return `${html.slice(0, at)}(${IDE_RENDER_FUNCTION})(${html.slice(at + call.length)}`;
 }
 
 /**
