@@ -250,6 +250,7 @@ const EnvSchema = z.object({
   AUDIT_DATA_DIR: z.string().optional(),
   AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
   AUDIT_REQUIRED: bool(true),
+  AUDIT_RECOVERY_INTERVAL_S: int(60, 0, 86_400),
 
   SIM_SITES: int(2_000, 1, 100_000),
   SIM_SEED: int(1, 0),
@@ -339,7 +340,14 @@ export interface Config {
    * The durable audit trail: PostgreSQL at databaseUrl, else PGlite in dataDir (`memory://` for a
    * throwaway one). `required` false (unsafe) lets writes go on with log-only audit when it is down.
    */
-  audit: { databaseUrl?: string; dataDir: string; retentionDays: number; required: boolean };
+  audit: {
+    databaseUrl?: string;
+    dataDir: string;
+    retentionDays: number;
+    required: boolean;
+    /** How often entries left unknown are recovered, from start-up on (0: never; a retry still does). */
+    recoveryIntervalS: number;
+  };
   simulator: SimulatorConfig;
   live: LiveConfig;
 }
@@ -463,6 +471,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
           : e.AUDIT_DATA_DIR,
       retentionDays: e.AUDIT_RETENTION_DAYS,
       required: e.AUDIT_REQUIRED,
+      recoveryIntervalS: e.AUDIT_RECOVERY_INTERVAL_S,
     },
     simulator: {
       sites: e.SIM_SITES,

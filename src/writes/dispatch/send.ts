@@ -60,6 +60,7 @@ async function sendOnce(
     state: 'pending',
     attemptStartedAtMs: clockOf(deps)(),
     before,
+    ...(attempt.audit.auditEntryId === undefined ? {} : { auditEntryId: attempt.audit.auditEntryId }),
   };
   if (!(await key.claim(pending))) {
     const holder = await key.read();
@@ -128,6 +129,7 @@ async function resume(
   attempt.audit.detail = { ...attempt.audit.detail, replayed: true };
   if (record.state === 'done' && record.event) {
     attempt.audit.detail.eventId = record.event.id;
+    await settleClaimant(deps, record, record.event, attempt.audit);
     return record.event;
   }
   if (record.state === 'pending' && !isStale(deps, record)) throw inProgress();
@@ -160,6 +162,7 @@ async function recover(
     }
     attempt.audit.detail = { ...attempt.audit.detail, recovered: true };
     await saveQuietly(key, { ...record, state: 'done', event: found });
+    await settleClaimant(deps, record, found, attempt.audit);
     return await dispatched(deps, call, found, attempt.audit);
   } catch {
     throw outcomeUnknown(call);
@@ -176,6 +179,34 @@ async function dispatched(
   call.loaders.invalidateEvents();
   await invalidateShared(deps, [event.programId], ['events']);
   return event;
+}
+
+/**
+ * A retry found the event of an earlier attempt with this key: that attempt's audit entry, left
+ * unknown when its process stopped before completing it, is completed with the event (issue 19).
+ * An entry already completed is left as it is; a failing trail changes nothing in the answer.
+ */
+async function settleClaimant(
+  deps: WriteDeps,
+  record: DispatchRecord,
+  event: EventRecord,
+  audit: WriteRecord,
+): Promise<void> {
+  const claimant = record.auditEntryId;
+  if (!deps.auditStore || claimant === undefined || claimant === audit.auditEntryId) return;
+  try {
+    await deps.auditStore.settle(claimant, {
+      outcome: 'OK',
+      eventId: event.id,
+      recovery: {
+        by: 'retry',
+        at: new Date(clockOf(deps)()).toISOString(),
+        note: `A retry with the same idempotencyKey (audit entry ${audit.auditEntryId ?? 'not stored'}) found event ${event.id}, shown to be this attempt's.`,
+      },
+    });
+  } catch (error) {
+    deps.onAuditStoreError?.('complete', error);
+  }
 }
 
 /** Once the POST left, a failing store must not change the answer (the record stays `pending`). */
@@ -205,7 +236,7 @@ function isStale(deps: WriteDeps, record: DispatchRecord): boolean {
 }
 
 /** Longer than any one POST can take: every timeout of one attempt, twice. */
-function maxAttemptMs(deps: WriteDeps): number {
+export function maxAttemptMs(deps: WriteDeps): number {
   const http = deps.config.http;
   return 2 * (http.connectTimeoutMs + http.headersTimeoutMs + http.bodyTimeoutMs);
 }
