@@ -217,6 +217,9 @@ const EnvSchema = z.object({
   OTEL_SDK_DISABLED: bool(false),
   OTEL_SERVICE_NAME: z.string().optional().default('flip-graphql'),
   TRACE_SLOW_RESOLVER_MS: int(20, 0, 600_000),
+  // Read here only to know whether the default sampling applies; the SDK reads them when set.
+  OTEL_TRACES_SAMPLER: z.string().optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.string().optional(),
   FLIP_WEBHOOK_SECRET: z
     .string()
     .optional()
@@ -335,6 +338,12 @@ export interface Config {
     serviceName: string;
     /** A resolver that did no I/O gets a span when it took at least this long. */
     slowResolverMs: number;
+    /**
+     * The default sampling, when OTEL_TRACES_SAMPLER is unset: parentbased_traceidratio at this
+     * ratio (OTEL_TRACES_SAMPLER_ARG when it is one, else DEFAULT_TRACE_SAMPLE_RATIO). null: the
+     * SDK applies OTEL_TRACES_SAMPLER and its argument itself.
+     */
+    sampleRatio: number | null;
   };
   /**
    * The durable audit trail: PostgreSQL at databaseUrl, else PGlite in dataDir (`memory://` for a
@@ -462,6 +471,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
         !e.OTEL_SDK_DISABLED,
       serviceName: e.OTEL_SERVICE_NAME,
       slowResolverMs: e.TRACE_SLOW_RESOLVER_MS,
+      sampleRatio: defaultSampleRatio(e.OTEL_TRACES_SAMPLER, e.OTEL_TRACES_SAMPLER_ARG),
     },
     audit: {
       databaseUrl: e.DATABASE_URL,
@@ -550,4 +560,16 @@ function deepFreeze<T>(value: T): Readonly<T> {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * Root operations traced by default (a caller's sampled `traceparent` is always followed): one in
+ * ten keeps the export small on a busy instance; OTEL_TRACES_SAMPLER=parentbased_always_on traces all.
+ */
+export const DEFAULT_TRACE_SAMPLE_RATIO = 0.1;
+
+function defaultSampleRatio(sampler: string | undefined, arg: string | undefined): number | null {
+  if (sampler !== undefined && sampler.trim() !== '') return null;
+  const ratio = arg === undefined || arg.trim() === '' ? NaN : Number(arg);
+  return ratio >= 0 && ratio <= 1 ? ratio : DEFAULT_TRACE_SAMPLE_RATIO;
 }
