@@ -45,6 +45,15 @@ export interface AuditStore {
    * longer unknown (completed meanwhile, or settled by another instance).
    */
   settle(id: string, settlement: AuditSettlement): Promise<boolean>;
+  /**
+   * The oldest dispatchEvent entry of this caller and idempotency key whose outcome is unknown,
+   * begun before entry `beforeId`, or null: a retry must not send again what it may have sent.
+   */
+  unknownDispatch(
+    caller: { id: string | null; kind: string | null },
+    idempotencyKey: string,
+    beforeId: string,
+  ): Promise<AuditRow | null>;
   /** Newest first, `first` + 1 rows (the extra one says there is a next page). */
   list(filter: AuditFilter, first: number, after?: AuditPosition): Promise<AuditRow[]>;
   /** For each enrollment id, its changes newest first, at most `first` + 1: one SQL query. */
@@ -203,6 +212,18 @@ export function createAuditStore(options: AuditStoreOptions): AuditStore {
         [before, limit],
       );
       return rows.map(rowOf);
+    },
+    async unknownDispatch(caller, idempotencyKey, beforeId) {
+      // Only earlier entries: of two concurrent attempts, the later one defers to the earlier.
+      const rows = await run<RawRow>(
+        `SELECT ${COLUMNS} FROM audit_entries
+         WHERE outcome IS NULL AND operation = 'dispatchEvent' AND idempotency_key = $1
+           AND caller_id IS NOT DISTINCT FROM $2 AND (caller_kind IS NULL OR caller_kind = $3)
+           AND id < $4::bigint
+         ORDER BY id LIMIT 1`,
+        [idempotencyKey, caller.id, caller.kind, beforeId],
+      );
+      return rows[0] ? rowOf(rows[0]) : null;
     },
     async settle(id, s) {
       const extra = JSON.stringify({ recovery: s.recovery, ...(s.changes ? { changes: s.changes } : {}) });

@@ -83,8 +83,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-/** The service on the simulator, the shared trail and Redis; `recovery`: AUDIT_RECOVERY_INTERVAL_S. */
-function start(recoveryIntervalS: number): Promise<ServiceProcess> {
+/**
+ * The service on the simulator and the shared trail, its idempotency records in Redis (or, with
+ * `redis: false`, in its own memory); `recoveryIntervalS`: AUDIT_RECOVERY_INTERVAL_S.
+ */
+function start(recoveryIntervalS: number, { redis: withRedis = true } = {}): Promise<ServiceProcess> {
   return compiled.start({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -94,7 +97,7 @@ function start(recoveryIntervalS: number): Promise<ServiceProcess> {
     FLIP_CLOUD_API_URL: sim.cloudUrl,
     FLIP_CLOUD_API_KEY: sim.cloudApiKey,
     FLIP_PROGRAMS: sim.programs.map((p) => `${p.id}=${p.name}`).join(','),
-    REDIS_URL: redis.url,
+    ...(withRedis ? { REDIS_URL: redis.url } : {}),
     CACHE_TTL_S: '0',
     AUDIT_DATA_DIR: dataDir,
     AUDIT_RECOVERY_INTERVAL_S: String(recoveryIntervalS),
@@ -201,7 +204,9 @@ describe('audit entries left unknown by a killed process', () => {
       expect(upstreamCalls('POST', '/v1/events')).toBe(posts);
 
       const withKey = (await entries(second, 'dispatchEvent')).filter((e) => e.idempotencyKey === key);
-      expect(withKey).toHaveLength(2);
+      // The killed attempt, now completed, and the retry that found its event; any other retry was
+      // told CONFLICT while the killed attempt could still have been running.
+      expect(withKey.filter((e) => e.outcome !== 'CONFLICT').map((e) => e.outcome)).toEqual(['OK', 'OK']);
       const linked = withKey.find((e) => e.id === unknown!.id)!;
       expect(linked).toMatchObject({ outcome: 'OK', eventId: created[0], recovery: { by: 'retry' } });
       expect(linked.completedAt).not.toBeNull();
@@ -270,6 +275,44 @@ describe('audit entries left unknown by a killed process', () => {
       expect(never.recovery!.note).toContain('is ACTIVE, not PAUSED');
     } finally {
       await recovering.stop();
+    }
+  }, 180_000);
+
+  it('with idempotency records in memory, a retry after the restart is refused, not sent again, and recovery notes why', async () => {
+    const { programId } = firstProgram(sim);
+    const key = randomUUID();
+    const input = dispatchInput(programId, 180);
+    const first = await start(0, { redis: false });
+    const count = eventCount();
+    await killDuringUpstreamCall(
+      first,
+      { method: 'POST', route: '/v1/events' },
+      () => gql(first, DISPATCH, { input, key }),
+      () => eventCount() > count,
+    );
+
+    const second = await start(60, { redis: false });
+    try {
+      const posts = upstreamCalls('POST', '/v1/events');
+      type Dispatched = Awaited<ReturnType<typeof gql<{ dispatchEvent: { id: string } }>>>;
+      let retried: Dispatched = {};
+      await until('the killed attempt to be past any POST it could still make', async () => {
+        retried = await gql<{ dispatchEvent: { id: string } }>(second, DISPATCH, { input, key });
+        return retried.errors?.[0]?.extensions?.code !== 'CONFLICT';
+      });
+      expect(retried.data?.dispatchEvent ?? null).toBeNull();
+      expect(retried.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_OUTCOME_UNKNOWN']);
+      expect(upstreamCalls('POST', '/v1/events')).toBe(posts);
+      expect(eventCount()).toBe(count + 1);
+
+      const killed = async () =>
+        (await entries(second, 'dispatchEvent')).filter((e) => e.idempotencyKey === key).at(-1)!;
+      await until('recovery to look at the killed attempt', async () => (await killed()).recovery !== null);
+      const entry = await killed();
+      expect(entry).toMatchObject({ outcome: null, eventId: null, recovery: { by: 'restart' } });
+      expect(entry.recovery!.note).toContain('idempotency record is gone');
+    } finally {
+      await second.stop();
     }
   }, 180_000);
 });

@@ -36,9 +36,47 @@ export async function dispatch(
   const fingerprint = fingerprintOf(requested);
   const existing = await key.read();
   if (existing) return resume(deps, call, key, existing, { fingerprint, input: requested, audit });
+  await refuseAfterUnknownAttempt(deps, call, idempotencyKey, audit);
 
   const validated = await validateDispatch(deps, call, input, { summary: SUMMARY });
   return sendOnce(deps, call, key, { fingerprint, input: validated, audit });
+}
+
+/**
+ * No idempotency record, but the audit trail holds an attempt with this caller and key whose
+ * outcome is unknown: its record was lost (kept in memory by a process that stopped, issue 19),
+ * and its POST may have created the event. Sending again could dispatch it twice: refused, with
+ * CONFLICT while that attempt could still be running, then UPSTREAM_OUTCOME_UNKNOWN. A trail
+ * that cannot be read changes nothing (the write was audited, or AUDIT_REQUIRED=false).
+ */
+async function refuseAfterUnknownAttempt(
+  deps: WriteDeps,
+  call: WriteCall,
+  idempotencyKey: string,
+  audit: WriteRecord,
+): Promise<void> {
+  if (!deps.auditStore || audit.auditEntryId === undefined) return;
+  let earlier;
+  try {
+    earlier = await deps.auditStore.unknownDispatch(
+      { id: call.caller?.id ?? null, kind: call.caller?.kind ?? null },
+      idempotencyKey,
+      audit.auditEntryId,
+    );
+  } catch {
+    return;
+  }
+  if (!earlier) return;
+  audit.detail = { ...audit.detail, unknownAttempt: earlier.id };
+  if (clockOf(deps)() - earlier.at.getTime() <= maxAttemptMs(deps)) throw inProgress();
+  throw new ServiceError(
+    'UPSTREAM_OUTCOME_UNKNOWN',
+    'An earlier dispatch with this idempotencyKey may have reached Flip (its service stopped before ' +
+      'its outcome was known, see auditLog), so the event may exist; it was not sent again. ' +
+      'Check the events query for an event of this program with these targets and actions; only ' +
+      'dispatch with a new key once you know the event does not exist.',
+    { requestId: call.requestId },
+  );
 }
 
 interface Attempt {
