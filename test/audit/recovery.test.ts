@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/types.js';
 import { firstProgram, inMinutes } from '../graphql/mutations/helpers.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { requireBinary } from '../support/system-binary.js';
 import { compileService, type CompiledService, type ServiceProcess } from '../support/service-process.js';
 import { startTestSim } from '../support/sim.js';
 
@@ -16,6 +17,7 @@ import { startTestSim } from '../support/sim.js';
  * simulator holds the upstream write (a latency fault) until the process is dead, then applies it.
  */
 
+const redisServer = requireBinary('redis-server', 'apt-get install redis-server');
 const KEY = 'recovery-admin-key-0123456789abcdef';
 const AUDIT_LOG = /* GraphQL */ `
   query Log($operation: String) {
@@ -67,21 +69,6 @@ let compiled: CompiledService;
 let sim: Simulator;
 let redis: TestRedis;
 let dataDir: string;
-
-beforeAll(async () => {
-  [compiled, sim, redis, dataDir] = await Promise.all([
-    compileService(),
-    startTestSim({ sites: 200 }),
-    startRedis({ autoClose: false }),
-    mkdtemp(join(tmpdir(), 'flip-graphql-audit-recovery-')),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await compiled?.dispose();
-  await Promise.all([sim?.close(), redis?.close()]);
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
 
 /**
  * The service on the simulator and the shared trail, its idempotency records in Redis (or, with
@@ -169,7 +156,22 @@ function dispatchInput(programId: string, minutes: number) {
 const eventCount = () => sim.state.events().length;
 const eventIds = () => new Set(sim.state.events().map((e) => (e as { id: string }).id));
 
-describe('audit entries left unknown by a killed process', () => {
+describe('audit entries left unknown by a killed process', redisServer.suite, () => {
+  beforeAll(async () => {
+    [compiled, sim, redis, dataDir] = await Promise.all([
+      compileService(),
+      startTestSim({ sites: 200 }),
+      startRedis({ autoClose: false }),
+      mkdtemp(join(tmpdir(), 'flip-graphql-audit-recovery-')),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await compiled?.dispose();
+    await Promise.all([sim?.close(), redis?.close()]);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
   it('a dispatch killed mid-POST stays unknown without recovery, and a retry with its key completes it with the event', async () => {
     const { programId } = firstProgram(sim);
     const key = randomUUID();
