@@ -38,7 +38,13 @@ import { startTracing } from './server/tracing-sdk.js';
 import { WEBHOOK_PATH, webhookRoute } from './server/webhooks.js';
 import { createSharedState } from './shared-state.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
-import { createWriteServices, type AuditEntry, type InvalidationScope } from './writes/index.js';
+import {
+  createAuditRecovery,
+  createWriteServices,
+  type AuditEntry,
+  type InvalidationScope,
+  type WriteDeps,
+} from './writes/index.js';
 
 /** How long close() waits for the upstream pools after the HTTP drain. */
 const POOL_CLOSE_MS = 2_000;
@@ -75,6 +81,7 @@ export interface App {
  * upstream pools and the simulator.
  */
 export async function createApp(config: Readonly<Config>, options: AppOptions = {}): Promise<App> {
+  const startedAt = new Date();
   // Before anything starts: a refused start leaves nothing to clean up.
   assertAuthPolicy(config);
   const authenticator = await createAuthenticator(config.auth);
@@ -182,7 +189,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       ),
   });
   if (config.isProduction) void auditStore.open().catch(() => undefined);
-  const writes = createWriteServices({
+  const writeDeps: WriteDeps = {
     clients,
     config,
     programs: upstream.programs,
@@ -211,7 +218,8 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
           ? `audit trail could not store the ${stage === 'begin' ? 'intent' : 'completion'} of a write`
           : 'audit trail unavailable: AUDIT_REQUIRED=false, the write goes on with log-only audit (unsafe)',
       ),
-  });
+  };
+  const writes = createWriteServices(writeDeps);
   const deps = {
     clients,
     config,
@@ -225,6 +233,25 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     live,
     auditStore,
   };
+  // Entries a stopped process left unknown: from start-up on, in the background (a persistent trail).
+  const auditRecovery = createAuditRecovery(writeDeps, {
+    exclusive: !config.audit.databaseUrl,
+    startedAt,
+    callFor: (caller, requestId) => ({ ...createContext(deps, { requestId, caller: null }), caller }),
+    onSettled: (entry, s) =>
+      logger.warn(
+        { auditEntry: entry.id, operation: entry.operation, outcome: s.outcome ?? null, eventId: s.eventId },
+        `audit entry left unknown looked at again: ${s.recovery.note}`,
+      ),
+    onError: (error) =>
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'audit recovery failed; it runs again later',
+      ),
+  });
+  const persistentTrail = config.audit.databaseUrl !== undefined || config.audit.dataDir !== 'memory://';
+  if (config.audit.recoveryIntervalS > 0 && persistentTrail)
+    auditRecovery.start(config.audit.recoveryIntervalS * 1_000);
   const ide = config.ide
     ? createIde({
         programIds: upstream.programs.map((p) => p.id),
@@ -346,6 +373,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       if (!(await settlesWithin(clients.close(), POOL_CLOSE_MS))) {
         logger.warn({ waitMs: POOL_CLOSE_MS }, 'upstream calls still running after the drain; not waiting');
       }
+      await auditRecovery.stop();
       await shared.close();
       await auditStore.close().catch(() => undefined);
       await simulator?.close();

@@ -221,6 +221,9 @@ const EnvSchema = z.object({
   OTEL_SDK_DISABLED: bool(false),
   OTEL_SERVICE_NAME: z.string().optional().default('flip-graphql'),
   TRACE_SLOW_RESOLVER_MS: int(20, 0, 600_000),
+  // Read here only to know whether the default sampling applies; the SDK reads them when set.
+  OTEL_TRACES_SAMPLER: z.string().optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.string().optional(),
   FLIP_WEBHOOK_SECRET: z
     .string()
     .optional()
@@ -254,6 +257,7 @@ const EnvSchema = z.object({
   AUDIT_DATA_DIR: z.string().optional(),
   AUDIT_RETENTION_DAYS: int(400, 1, 36_500),
   AUDIT_REQUIRED: bool(true),
+  AUDIT_RECOVERY_INTERVAL_S: int(60, 0, 86_400),
 
   SIM_SITES: int(2_000, 1, 100_000),
   SIM_SEED: int(1, 0),
@@ -344,12 +348,25 @@ export interface Config {
     serviceName: string;
     /** A resolver that did no I/O gets a span when it took at least this long. */
     slowResolverMs: number;
+    /**
+     * The default sampling, when OTEL_TRACES_SAMPLER is unset: parentbased_traceidratio at this
+     * ratio (OTEL_TRACES_SAMPLER_ARG when it is one, else DEFAULT_TRACE_SAMPLE_RATIO). null: the
+     * SDK applies OTEL_TRACES_SAMPLER and its argument itself.
+     */
+    sampleRatio: number | null;
   };
   /**
    * The durable audit trail: PostgreSQL at databaseUrl, else PGlite in dataDir (`memory://` for a
    * throwaway one). `required` false (unsafe) lets writes go on with log-only audit when it is down.
    */
-  audit: { databaseUrl?: string; dataDir: string; retentionDays: number; required: boolean };
+  audit: {
+    databaseUrl?: string;
+    dataDir: string;
+    retentionDays: number;
+    required: boolean;
+    /** How often entries left unknown are recovered, from start-up on (0: never; a retry still does). */
+    recoveryIntervalS: number;
+  };
   simulator: SimulatorConfig;
   live: LiveConfig;
 }
@@ -474,6 +491,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
         !e.OTEL_SDK_DISABLED,
       serviceName: e.OTEL_SERVICE_NAME,
       slowResolverMs: e.TRACE_SLOW_RESOLVER_MS,
+      sampleRatio: defaultSampleRatio(e.OTEL_TRACES_SAMPLER, e.OTEL_TRACES_SAMPLER_ARG),
     },
     audit: {
       databaseUrl: e.DATABASE_URL,
@@ -483,6 +501,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
           : e.AUDIT_DATA_DIR,
       retentionDays: e.AUDIT_RETENTION_DAYS,
       required: e.AUDIT_REQUIRED,
+      recoveryIntervalS: e.AUDIT_RECOVERY_INTERVAL_S,
     },
     simulator: {
       sites: e.SIM_SITES,
@@ -561,4 +580,16 @@ function deepFreeze<T>(value: T): Readonly<T> {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * Root operations traced by default (a caller's sampled `traceparent` is always followed): one in
+ * ten keeps the export small on a busy instance; OTEL_TRACES_SAMPLER=parentbased_always_on traces all.
+ */
+export const DEFAULT_TRACE_SAMPLE_RATIO = 0.1;
+
+function defaultSampleRatio(sampler: string | undefined, arg: string | undefined): number | null {
+  if (sampler !== undefined && sampler.trim() !== '') return null;
+  const ratio = arg === undefined || arg.trim() === '' ? NaN : Number(arg);
+  return ratio >= 0 && ratio <= 1 ? ratio : DEFAULT_TRACE_SAMPLE_RATIO;
 }

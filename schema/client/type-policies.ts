@@ -25,6 +25,7 @@ export const typePolicies = {
   AuditEntry: { keyFields: ['id'] },
   AuditEntryConnection: { keyFields: false, merge: true },
   AuditEntryEdge: { keyFields: false, merge: true },
+  AuditRecovery: { keyFields: false, merge: true },
   BulkEnrollmentResult: { keyFields: false, merge: true },
   BulkItemError: { keyFields: false, merge: true },
   CommissionEnrollment: { keyFields: ['id'] },

@@ -10,7 +10,9 @@ export type {
   AuditFilter,
   AuditIntent,
   AuditPosition,
+  AuditRecovery,
   AuditRow,
+  AuditSettlement,
   EnrollmentChangeFacts,
   EnrollmentHistoryRow,
 } from './types.js';

@@ -33,6 +33,15 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX audit_entries_event ON audit_entries (event_id) WHERE event_id IS NOT NULL;
     `,
   },
+  {
+    // Recovery (issue 19): the caller's kind finds a dispatch's idempotency record again after a
+    // restart; entries left unknown are found through a partial index (few rows).
+    version: 2,
+    sql: `
+      ALTER TABLE audit_entries ADD COLUMN caller_kind text;
+      CREATE INDEX audit_entries_unknown ON audit_entries (at, id) WHERE outcome IS NULL;
+    `,
+  },
 ];
 
 /** Any fixed number: instances opening the same server at once apply each migration once. */

@@ -7,6 +7,7 @@ import type {
   AuditIntent,
   AuditPosition,
   AuditRow,
+  AuditSettlement,
   EnrollmentHistoryRow,
 } from './types.js';
 
@@ -33,6 +34,26 @@ export interface AuditStore {
   begin(intent: AuditIntent): Promise<string>;
   /** Sets the outcome of an entry begun earlier (once: an entry already completed stays). */
   complete(id: string, completion: AuditCompletion): Promise<void>;
+  /**
+   * Entries whose outcome is unknown (intent stored, never completed) begun before `before`,
+   * oldest first, at most `limit`; those recovery already looked at (a note) are left out.
+   */
+  unknown(before: Date, limit: number): Promise<AuditRow[]>;
+  /**
+   * Recovery's verdict on an entry still unknown: its outcome (and event id, enrollment changes)
+   * when one could be shown, and in every case the recovery note. False when the entry was no
+   * longer unknown (completed meanwhile, or settled by another instance).
+   */
+  settle(id: string, settlement: AuditSettlement): Promise<boolean>;
+  /**
+   * The oldest dispatchEvent entry of this caller and idempotency key whose outcome is unknown,
+   * begun before entry `beforeId`, or null: a retry must not send again what it may have sent.
+   */
+  unknownDispatch(
+    caller: { id: string | null; kind: string | null },
+    idempotencyKey: string,
+    beforeId: string,
+  ): Promise<AuditRow | null>;
   /** Newest first, `first` + 1 rows (the extra one says there is a next page). */
   list(filter: AuditFilter, first: number, after?: AuditPosition): Promise<AuditRow[]>;
   /** For each enrollment id, its changes newest first, at most `first` + 1: one SQL query. */
@@ -55,6 +76,7 @@ const COLUMN_NAMES = [
   'at',
   'caller_id',
   'caller_role',
+  'caller_kind',
   'request_id',
   'operation',
   'program_id',
@@ -152,8 +174,8 @@ export function createAuditStore(options: AuditStoreOptions): AuditStore {
     async begin(intent) {
       const rows = await run<{ id: string }>(
         `INSERT INTO audit_entries (at, caller_id, caller_role, request_id, operation, program_id, target_ids,
-           idempotency_key, input)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9::jsonb) RETURNING id::text AS id`,
+           idempotency_key, input, caller_kind)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9::jsonb, $10) RETURNING id::text AS id`,
         [
           intent.at,
           intent.callerId,
@@ -164,6 +186,7 @@ export function createAuditStore(options: AuditStoreOptions): AuditStore {
           intent.targetIds,
           intent.idempotencyKey ?? null,
           intent.input === undefined ? null : JSON.stringify(intent.input),
+          intent.callerKind ?? null,
         ],
       );
       return rows[0]!.id;
@@ -179,6 +202,41 @@ export function createAuditStore(options: AuditStoreOptions): AuditStore {
          WHERE id = $1::bigint AND outcome IS NULL`,
         [id, c.outcome, c.programId, c.eventId ?? null, detail, c.durationMs],
       );
+    },
+    async unknown(before, limit) {
+      // Looked at once: later, Flip's state may owe to other writes (a status changed since).
+      const rows = await run<RawRow>(
+        `SELECT ${COLUMNS} FROM audit_entries
+         WHERE outcome IS NULL AND at < $1 AND (detail IS NULL OR NOT detail ? 'recovery')
+         ORDER BY at, id LIMIT $2`,
+        [before, limit],
+      );
+      return rows.map(rowOf);
+    },
+    async unknownDispatch(caller, idempotencyKey, beforeId) {
+      // Only earlier entries: of two concurrent attempts, the later one defers to the earlier.
+      const rows = await run<RawRow>(
+        `SELECT ${COLUMNS} FROM audit_entries
+         WHERE outcome IS NULL AND operation = 'dispatchEvent' AND idempotency_key = $1
+           AND caller_id IS NOT DISTINCT FROM $2 AND (caller_kind IS NULL OR caller_kind = $3)
+           AND id < $4::bigint
+         ORDER BY id LIMIT 1`,
+        [idempotencyKey, caller.id, caller.kind, beforeId],
+      );
+      return rows[0] ? rowOf(rows[0]) : null;
+    },
+    async settle(id, s) {
+      const extra = JSON.stringify({ recovery: s.recovery, ...(s.changes ? { changes: s.changes } : {}) });
+      const rows = await run<{ id: string }>(
+        s.outcome === undefined
+          ? `UPDATE audit_entries SET detail = coalesce(detail, '{}'::jsonb) || $2::jsonb
+             WHERE id = $1::bigint AND outcome IS NULL RETURNING id::text AS id`
+          : `UPDATE audit_entries SET outcome = $3, event_id = coalesce($4, event_id),
+               detail = coalesce(detail, '{}'::jsonb) || $2::jsonb, completed_at = now()
+             WHERE id = $1::bigint AND outcome IS NULL RETURNING id::text AS id`,
+        s.outcome === undefined ? [id, extra] : [id, extra, s.outcome, s.eventId ?? null],
+      );
+      return rows.length > 0;
     },
     async list(filter, first, after) {
       const where: string[] = [];
@@ -274,6 +332,7 @@ interface RawRow {
   at: Date;
   caller_id: string | null;
   caller_role: string | null;
+  caller_kind: string | null;
   request_id: string;
   operation: string;
   program_id: string | null;
@@ -293,6 +352,7 @@ function rowOf(r: RawRow): AuditRow {
     at: new Date(r.at),
     callerId: r.caller_id,
     callerRole: r.caller_role,
+    callerKind: r.caller_kind === 'api-key' || r.caller_kind === 'jwt' ? r.caller_kind : null,
     requestId: r.request_id,
     operation: r.operation,
     programId: r.program_id,

@@ -14,6 +14,8 @@ export interface AuditIntent {
   at: Date;
   callerId: string | null;
   callerRole: string | null;
+  /** `api-key` or `jwt`: with the id, whose idempotency records a dispatch used. */
+  callerKind?: 'api-key' | 'jwt' | null;
   requestId: string;
   operation: string;
   programId: string | null;
@@ -40,6 +42,7 @@ export interface AuditRow {
   at: Date;
   callerId: string | null;
   callerRole: string | null;
+  callerKind: 'api-key' | 'jwt' | null;
   requestId: string;
   operation: string;
   programId: string | null;
@@ -52,6 +55,27 @@ export interface AuditRow {
   detail: Record<string, unknown> | null;
   durationMs: number | null;
   completedAt: Date | null;
+}
+
+/**
+ * How recovery settled an entry left unknown (the process stopped between the upstream call and
+ * the completion), or why it could not: kept in the entry's detail as `recovery`.
+ */
+export interface AuditRecovery {
+  /** `restart`: the recovery run at start-up or in the background; `retry`: the same key again. */
+  by: 'restart' | 'retry';
+  at: string;
+  /** What showed the outcome, or why it stays unknown. */
+  note: string;
+}
+
+/** Recovery's verdict on an entry left unknown: an outcome it can show, or none (note only). */
+export interface AuditSettlement {
+  /** Absent: the outcome stays unknown and only the recovery note is stored. */
+  outcome?: 'OK';
+  eventId?: string;
+  changes?: Record<string, EnrollmentChangeFacts>;
+  recovery: AuditRecovery;
 }
 
 /** One enrollment's change with the entry that made it. */

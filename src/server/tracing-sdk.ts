@@ -1,7 +1,7 @@
 import { context, propagation, trace, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { NodeSDK, resources } from '@opentelemetry/sdk-node';
+import { NodeSDK, resources, tracing } from '@opentelemetry/sdk-node';
 import type { Config } from '../config.js';
 
 /** The instrumentation scope of every span the service makes. */
@@ -19,7 +19,8 @@ export interface Tracing {
  * nothing global but the context plumbing is touched. Otherwise, when config.tracing.enabled
  * (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT set), the OpenTelemetry Node
  * SDK starts with traces only: it reads the standard OTEL_* variables itself (exporter protocol,
- * headers, sampler, resource attributes). Metrics stay on /metrics, logs on stdout.
+ * headers, sampler, resource attributes). Without OTEL_TRACES_SAMPLER the sampling is ours:
+ * parentbased_traceidratio at config.sampleRatio. Metrics stay on /metrics, logs on stdout.
  */
 export function startTracing(config: Config['tracing'], provider?: TracerProvider): Tracing {
   if (provider) {
@@ -29,6 +30,13 @@ export function startTracing(config: Config['tracing'], provider?: TracerProvide
   if (!config.enabled) return { shutdown: async () => undefined };
   const sdk = new NodeSDK({
     serviceName: config.serviceName,
+    ...(config.sampleRatio === null
+      ? {}
+      : {
+          sampler: new tracing.ParentBasedSampler({
+            root: new tracing.TraceIdRatioBasedSampler(config.sampleRatio),
+          }),
+        }),
     resourceDetectors: [resources.envDetector, resources.processDetector, resources.hostDetector],
     instrumentations: [],
     metricReaders: [],

@@ -19,6 +19,8 @@ export interface WriteRecord {
   eventId?: string;
   /** Per enrollment id written: its status and groups before and after (Enrollment.history). */
   changes?: Record<string, EnrollmentChangeFacts>;
+  /** The durable entry's id once its intent is stored (a dispatch keeps it in its idempotency record). */
+  auditEntryId?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function audited<T>(
 ): Promise<T> {
   const startedAt = performance.now();
   const entryId = await begin(hooks, call, operation, record, startedAt);
+  if (entryId !== undefined) record.auditEntryId = entryId;
   let outcome: AuditEntry['outcome'] = 'OK';
   try {
     return await run(record);
@@ -65,6 +68,7 @@ async function begin(
       at: call.now,
       callerId: call.caller?.id ?? null,
       callerRole: call.caller?.role ?? null,
+      callerKind: call.caller?.kind ?? null,
       requestId: call.requestId,
       operation,
       programId: record.programId,

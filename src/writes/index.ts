@@ -10,6 +10,8 @@ import { createEnrollmentWrites, type EnrollmentWrites } from './enrollments.js'
 import { createGroupWrites, type GroupWrites } from './groups.js';
 import type { WriteDeps } from './types.js';
 
+export { createAuditRecovery, type AuditRecovery, type AuditRecoveryOptions } from './audit-recovery.js';
+
 export interface WriteServices {
   enrollments: EnrollmentWrites;
   groups: GroupWrites;

@@ -70,6 +70,7 @@ describe('FEDERATION=true', () => {
     );
     expect(keys).toEqual([
       'Device @key(fields: "id")',
+      'Enrollment @key(fields: "programId id")',
       'Enrollment @key(fields: "id")',
       'Event @key(fields: "id")',
       'Group @key(fields: "programId id")',
@@ -243,6 +244,38 @@ describe('FEDERATION=true on a cold service', () => {
     expect(res.body).toEqual({ data: { _entities: ids.map((id) => ({ id })) } });
     // An id alone does not say its program (REFERENCE.md 1.3): each configured program is read once.
     expect(sortedCalls(svc.sim)).toEqual(enrollmentListCalls(programIds).sort(byJson));
+  });
+
+  it('costs exactly one list call for 100 Enrollment representations that carry their program (key "programId id")', async () => {
+    const svc = await startService({ env: FEDERATION });
+    const programId = svc.sim.programs[0]!.id;
+    const ids = seedEnrollments(svc.sim, programId)
+      .slice(0, 100)
+      .map((e) => e.id);
+    expect(ids).toHaveLength(100);
+    const res = await svc.gql<Entities>(ENROLLMENT_IDS, {
+      representations: ids.map((id) => rep('Enrollment', { programId, id })),
+    });
+    expect(res.body).toEqual({ data: { _entities: ids.map((id) => ({ id })) } });
+    expect(svc.sim.journal.calls()).toEqual(enrollmentListCalls([programId]));
+  });
+
+  it('answers null by the "programId id" key for an id that program does not list, without failing the others', async () => {
+    const svc = await startService({ env: FEDERATION });
+    const [programId, other] = svc.sim.programs.map((p) => p.id);
+    const [mine] = seedEnrollments(svc.sim, programId!);
+    const [elsewhere] = seedEnrollments(svc.sim, other!);
+    const res = await svc.gql<Entities>(ENROLLMENT_IDS, {
+      representations: [
+        rep('Enrollment', { programId: programId!, id: mine!.id }),
+        rep('Enrollment', { programId: programId!, id: UNKNOWN_UUID }),
+        // In another program than the one named: not this key's entity (no other program is read).
+        rep('Enrollment', { programId: programId!, id: elsewhere!.id }),
+        rep('Enrollment', { programId: 'no-such-program', id: mine!.id }),
+      ],
+    });
+    expect(res.body).toEqual({ data: { _entities: [{ id: mine!.id }, null, null, null] } });
+    expect(svc.sim.journal.calls()).toEqual(enrollmentListCalls([programId!]));
   });
 
   it('keeps a failing program to the representations that needed it', async () => {

@@ -39,6 +39,7 @@ describe('tracing configuration', () => {
       enabled: false,
       serviceName: 'flip-graphql',
       slowResolverMs: 20,
+      sampleRatio: 0.1,
     });
     expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }).tracing.enabled).toBe(true);
     expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${endpoint}/v1/traces` }).tracing.enabled).toBe(
@@ -57,19 +58,30 @@ describe('tracing configuration', () => {
   });
 });
 
+describe('the default sampling', () => {
+  it('is parentbased_traceidratio at 0.1, or at OTEL_TRACES_SAMPLER_ARG; OTEL_TRACES_SAMPLER replaces it', () => {
+    expect(loadConfig({}).tracing.sampleRatio).toBe(0.1);
+    expect(loadConfig({ OTEL_TRACES_SAMPLER_ARG: '0.25' }).tracing.sampleRatio).toBe(0.25);
+    expect(loadConfig({ OTEL_TRACES_SAMPLER_ARG: 'lots' }).tracing.sampleRatio).toBe(0.1);
+    expect(loadConfig({ OTEL_TRACES_SAMPLER: 'parentbased_always_on' }).tracing.sampleRatio).toBeNull();
+  });
+});
+
 describe('OTLP export', () => {
   it('sends the spans to OTEL_EXPORTER_OTLP_ENDPOINT, flushed when the service closes', async () => {
     const collector = await startCollector();
     // As in production, where main.ts hands process.env to loadConfig and the SDK reads it too.
-    vi.stubEnv('OTEL_EXPORTER_OTLP_ENDPOINT', collector.url);
-    vi.stubEnv('OTEL_SERVICE_NAME', 'flip-graphql-under-test');
+    // Every operation sampled (the default samples one root operation in ten).
+    const env = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_SERVICE_NAME: 'flip-graphql-under-test',
+      OTEL_TRACES_SAMPLER: 'always_on',
+    };
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     onTestFinished(() => {
       vi.unstubAllEnvs();
     });
-    const svc = await startService({
-      env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_SERVICE_NAME: 'flip-graphql-under-test' },
-      autoClose: false,
-    });
+    const svc = await startService({ env, autoClose: false });
     const programId = svc.sim.programs[0]!.id;
     const res = await svc.gql(ProgramDashboardDocument, { programId });
     expect(res.body.errors).toBeUndefined();

@@ -133,7 +133,16 @@ function entryOf(row: AuditRow): AuditEntry {
     eventId: row.eventId,
     durationMs: row.durationMs,
     completedAt: row.completedAt,
+    recovery: recoveryOf(row.detail?.recovery),
   };
+}
+
+/** The recovery note recovery stored in the entry's detail, or null. */
+function recoveryOf(value: unknown): AuditEntry['recovery'] {
+  if (typeof value !== 'object' || value === null) return null;
+  const { by, at, note } = value as Record<string, unknown>;
+  if (typeof by !== 'string' || typeof at !== 'string' || typeof note !== 'string') return null;
+  return { by, at: new Date(at), note };
 }
 
 function changeOf(row: EnrollmentHistoryRow): EnrollmentChange {

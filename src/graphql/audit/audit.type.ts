@@ -5,6 +5,24 @@ import { DateTimeScalar } from '../scalars.js';
 
 @ObjectType({
   description:
+    'How an entry left with its outcome unknown (the process stopped between the upstream call and the completion) was looked at again: what showed its outcome, or why none could be shown.',
+})
+export class AuditRecovery {
+  @Field(() => String, {
+    description:
+      'restart: the recovery at start-up or in the background; retry: the same idempotencyKey again.',
+  })
+  by!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the entry was looked at.' })
+  at!: Date;
+
+  @Field(() => String, { description: 'What showed the outcome, or why it stays unknown.' })
+  note!: string;
+}
+
+@ObjectType({
+  description:
     'One write made through this service, from the durable audit trail: who made it, what it sent upstream and how it ended. Ids, statuses and actions only: never a name, email, address or secret.',
 })
 export class AuditEntry {
@@ -46,7 +64,7 @@ export class AuditEntry {
   @Field(() => String, {
     nullable: true,
     description:
-      'OK, or the error code the write ended with. null: the write never completed (the process stopped between its upstream call and its completion), so its outcome is unknown.',
+      'OK, or the error code the write ended with. null: the write never completed (the process stopped between its upstream call and its completion), so its outcome is unknown; see recovery.',
   })
   outcome!: string | null;
 
@@ -58,6 +76,13 @@ export class AuditEntry {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the outcome was stored.' })
   completedAt!: Date | null;
+
+  @Field(() => AuditRecovery, {
+    nullable: true,
+    description:
+      'Set when the outcome was unknown and recovery looked at it: with an outcome, what showed it; still null outcome, why none could be shown. null for entries completed by their own write.',
+  })
+  recovery!: AuditRecovery | null;
 }
 
 @ObjectType({ description: 'An audit entry and its cursor.' })

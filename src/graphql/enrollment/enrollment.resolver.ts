@@ -40,6 +40,15 @@ export class EnrollmentResolver {
     return programId === null ? null : configuredProgram(ctx, programId);
   }
 
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      "The id of the enrollment's program (as program { id }); with id, the subgraph's second Enrollment key. null when program is.",
+  })
+  async programId(@Root() enrollment: EnrollmentEntry, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    return (await this.program(enrollment, ctx))?.id ?? null;
+  }
+
   @FieldResolver(() => Site, { description: 'The enrolled site (embedded in the enrollment by Flip).' })
   site(@Root() enrollment: EnrollmentEntry): SiteEntry {
     return toSiteEntry(enrollment);

@@ -11,8 +11,11 @@ import { configuredProgram, type GraphQLContext } from '../context.js';
 type ResolveReference = (representation: Record<string, string>, ctx: GraphQLContext) => unknown;
 
 export interface EntityDefinition {
-  /** The `@key(fields:)` of the type in the subgraph schema. */
-  key: string;
+  /**
+   * The `@key(fields:)` of the type in the subgraph schema, one or more. A representation is read
+   * by the first key whose fields it all has (so the most specific key comes first).
+   */
+  keys: readonly string[];
   resolveReference: ResolveReference;
 }
 
@@ -22,13 +25,18 @@ export interface EntityDefinition {
  * representation back as data). Group ids are unique only within a program, hence its key.
  */
 export const ENTITIES: Readonly<Record<string, EntityDefinition>> = Object.freeze({
-  Program: { key: 'id', resolveReference: ({ id }, ctx) => configuredProgram(ctx, id!) },
-  Enrollment: { key: 'id', resolveReference: ({ id }, ctx) => enrollmentById(id!, ctx) },
-  Site: { key: 'id', resolveReference: ({ id }, ctx) => ctx.loaders.site(id!) },
-  Device: { key: 'id', resolveReference: ({ id }, ctx) => ctx.loaders.device(id!) },
-  Event: { key: 'id', resolveReference: ({ id }, ctx) => ctx.loaders.event(id!) },
+  Program: { keys: ['id'], resolveReference: ({ id }, ctx) => configuredProgram(ctx, id!) },
+  Enrollment: {
+    // A subgraph that knows the program (a customer's enrollment) sends it: one list per program.
+    keys: ['programId id', 'id'],
+    resolveReference: ({ programId, id }, ctx) =>
+      programId === undefined ? enrollmentById(id!, ctx) : enrollmentInProgram(programId, id!, ctx),
+  },
+  Site: { keys: ['id'], resolveReference: ({ id }, ctx) => ctx.loaders.site(id!) },
+  Device: { keys: ['id'], resolveReference: ({ id }, ctx) => ctx.loaders.device(id!) },
+  Event: { keys: ['id'], resolveReference: ({ id }, ctx) => ctx.loaders.event(id!) },
   Group: {
-    key: 'programId id',
+    keys: ['programId id'],
     resolveReference: ({ programId, id }, ctx) =>
       // An unconfigured program is no program of ours: null, without asking Flip (which 404s).
       configuredProgram(ctx, programId!) ? ctx.loaders.group(programId!, id!) : null,
@@ -48,6 +56,19 @@ async function enrollmentById(id: string, ctx: GraphQLContext): Promise<Enrollme
     if (entry) return entry;
   }
   return ctx.loaders.enrollment(id, { inProgram: true });
+}
+
+/**
+ * By the key `programId id`: the enrollment if that program lists it, else null (no other program
+ * is asked: that is another key's entity). An unconfigured program is null without a call.
+ */
+async function enrollmentInProgram(
+  programId: string,
+  id: string,
+  ctx: GraphQLContext,
+): Promise<EnrollmentEntry | null> {
+  if (!configuredProgram(ctx, programId)) return null;
+  return (await ctx.loaders.programIndex(programId)).enrollmentById.get(id) ?? null;
 }
 
 const KeyValue = z.union([z.string(), z.number().int()]).transform(String);
@@ -75,15 +96,18 @@ export function parseRepresentations(representations: unknown): Record<string, s
         { fieldPaths: [`${at}.__typename`] },
       );
     }
+    const fields = value as Record<string, unknown>;
+    // The first key whose fields are all there; else the last (least specific) names what is missing.
+    const key = entity.keys.find((k) => k.split(' ').every((f) => fields[f] != null)) ?? entity.keys.at(-1)!;
     const parsed: Record<string, string> = { __typename: typename as string };
-    for (const field of entity.key.split(' ')) {
-      const key = KeyValue.safeParse((value as Record<string, unknown>)[field]);
-      if (!key.success) {
+    for (const field of key.split(' ')) {
+      const id = KeyValue.safeParse(fields[field]);
+      if (!id.success) {
         throw new ServiceError('BAD_USER_INPUT', `${at}.${field} must be an ID.`, {
           fieldPaths: [`${at}.${field}`],
         });
       }
-      parsed[field] = key.data;
+      parsed[field] = id.data;
     }
     return parsed;
   });

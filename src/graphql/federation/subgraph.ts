@@ -59,7 +59,7 @@ function subgraphTypeDefs(schema: GraphQLSchema): DocumentNode {
     ObjectTypeDefinition(node) {
       const entity = Object.hasOwn(ENTITIES, node.name.value) ? ENTITIES[node.name.value] : undefined;
       if (!entity) return undefined;
-      return { ...node, directives: [...(node.directives ?? []), keyDirective(entity.key)] };
+      return { ...node, directives: [...(node.directives ?? []), ...entity.keys.map(keyDirective)] };
     },
   });
 }

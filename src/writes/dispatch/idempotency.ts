@@ -29,6 +29,11 @@ export interface DispatchRecord {
    */
   before: string[] | null;
   event?: EventRecord;
+  /**
+   * The durable audit entry of the attempt that claimed the key: the one recovery completes once
+   * the event is found (after a restart, or when the key is retried).
+   */
+  auditEntryId?: string;
 }
 
 const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -69,6 +74,7 @@ const StoredRecord = z.object({
     .optional()
     .transform((ids) => ids ?? null),
   event: StoredEvent.optional(),
+  auditEntryId: z.string().optional(),
 });
 
 const KEY_PREFIX = 'idempotency:dispatchEvent:';
@@ -87,7 +93,9 @@ export class DispatchKey {
   }
 
   /** Atomically takes the key for a new attempt; false when another record holds it. */
-  claim(attempt: Pick<DispatchRecord, 'fingerprint' | 'attemptStartedAtMs' | 'before'>): Promise<boolean> {
+  claim(
+    attempt: Pick<DispatchRecord, 'fingerprint' | 'attemptStartedAtMs' | 'before' | 'auditEntryId'>,
+  ): Promise<boolean> {
     const record: DispatchRecord = { ...attempt, state: 'pending' };
     return this.store.setIfAbsent(this.storeKey, toJson(record), this.ttlS);
   }
@@ -188,6 +196,7 @@ function toJson(record: DispatchRecord): JsonValue {
     attemptStartedAtMs: record.attemptStartedAtMs,
     before: record.before,
     ...(record.event ? { event: eventToJson(record.event) } : {}),
+    ...(record.auditEntryId === undefined ? {} : { auditEntryId: record.auditEntryId }),
   };
 }
 

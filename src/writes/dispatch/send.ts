@@ -36,9 +36,47 @@ export async function dispatch(
   const fingerprint = fingerprintOf(requested);
   const existing = await key.read();
   if (existing) return resume(deps, call, key, existing, { fingerprint, input: requested, audit });
+  await refuseAfterUnknownAttempt(deps, call, idempotencyKey, audit);
 
   const validated = await validateDispatch(deps, call, input, { summary: SUMMARY });
   return sendOnce(deps, call, key, { fingerprint, input: validated, audit });
+}
+
+/**
+ * No idempotency record, but the audit trail holds an attempt with this caller and key whose
+ * outcome is unknown: its record was lost (kept in memory by a process that stopped, issue 19),
+ * and its POST may have created the event. Sending again could dispatch it twice: refused, with
+ * CONFLICT while that attempt could still be running, then UPSTREAM_OUTCOME_UNKNOWN. A trail
+ * that cannot be read changes nothing (the write was audited, or AUDIT_REQUIRED=false).
+ */
+async function refuseAfterUnknownAttempt(
+  deps: WriteDeps,
+  call: WriteCall,
+  idempotencyKey: string,
+  audit: WriteRecord,
+): Promise<void> {
+  if (!deps.auditStore || audit.auditEntryId === undefined) return;
+  let earlier;
+  try {
+    earlier = await deps.auditStore.unknownDispatch(
+      { id: call.caller?.id ?? null, kind: call.caller?.kind ?? null },
+      idempotencyKey,
+      audit.auditEntryId,
+    );
+  } catch {
+    return;
+  }
+  if (!earlier) return;
+  audit.detail = { ...audit.detail, unknownAttempt: earlier.id };
+  if (clockOf(deps)() - earlier.at.getTime() <= maxAttemptMs(deps)) throw inProgress();
+  throw new ServiceError(
+    'UPSTREAM_OUTCOME_UNKNOWN',
+    'An earlier dispatch with this idempotencyKey may have reached Flip (its service stopped before ' +
+      'its outcome was known, see auditLog), so the event may exist; it was not sent again. ' +
+      'Check the events query for an event of this program with these targets and actions; only ' +
+      'dispatch with a new key once you know the event does not exist.',
+    { requestId: call.requestId },
+  );
 }
 
 interface Attempt {
@@ -60,6 +98,7 @@ async function sendOnce(
     state: 'pending',
     attemptStartedAtMs: clockOf(deps)(),
     before,
+    ...(attempt.audit.auditEntryId === undefined ? {} : { auditEntryId: attempt.audit.auditEntryId }),
   };
   if (!(await key.claim(pending))) {
     const holder = await key.read();
@@ -128,6 +167,7 @@ async function resume(
   attempt.audit.detail = { ...attempt.audit.detail, replayed: true };
   if (record.state === 'done' && record.event) {
     attempt.audit.detail.eventId = record.event.id;
+    await settleClaimant(deps, record, record.event, attempt.audit);
     return record.event;
   }
   if (record.state === 'pending' && !isStale(deps, record)) throw inProgress();
@@ -160,6 +200,7 @@ async function recover(
     }
     attempt.audit.detail = { ...attempt.audit.detail, recovered: true };
     await saveQuietly(key, { ...record, state: 'done', event: found });
+    await settleClaimant(deps, record, found, attempt.audit);
     return await dispatched(deps, call, found, attempt.audit);
   } catch {
     throw outcomeUnknown(call);
@@ -176,6 +217,34 @@ async function dispatched(
   call.loaders.invalidateEvents();
   await invalidateShared(deps, [event.programId], ['events']);
   return event;
+}
+
+/**
+ * A retry found the event of an earlier attempt with this key: that attempt's audit entry, left
+ * unknown when its process stopped before completing it, is completed with the event (issue 19).
+ * An entry already completed is left as it is; a failing trail changes nothing in the answer.
+ */
+async function settleClaimant(
+  deps: WriteDeps,
+  record: DispatchRecord,
+  event: EventRecord,
+  audit: WriteRecord,
+): Promise<void> {
+  const claimant = record.auditEntryId;
+  if (!deps.auditStore || claimant === undefined || claimant === audit.auditEntryId) return;
+  try {
+    await deps.auditStore.settle(claimant, {
+      outcome: 'OK',
+      eventId: event.id,
+      recovery: {
+        by: 'retry',
+        at: new Date(clockOf(deps)()).toISOString(),
+        note: `A retry with the same idempotencyKey (audit entry ${audit.auditEntryId ?? 'not stored'}) found event ${event.id}, shown to be this attempt's.`,
+      },
+    });
+  } catch (error) {
+    deps.onAuditStoreError?.('complete', error);
+  }
 }
 
 /** Once the POST left, a failing store must not change the answer (the record stays `pending`). */
@@ -205,7 +274,7 @@ function isStale(deps: WriteDeps, record: DispatchRecord): boolean {
 }
 
 /** Longer than any one POST can take: every timeout of one attempt, twice. */
-function maxAttemptMs(deps: WriteDeps): number {
+export function maxAttemptMs(deps: WriteDeps): number {
   const http = deps.config.http;
   return 2 * (http.connectTimeoutMs + http.headersTimeoutMs + http.bodyTimeoutMs);
 }
