@@ -171,7 +171,7 @@ export class CrossRequestCache {
     at: { generation: Generation; acceptsStale: boolean; load: Load },
   ): Promise<V> {
     let version = '';
-    if (this.options.shared) {
+    if (this.options.shared && !this.options.shared.invalidationsOnly) {
       try {
         const read = await this.options.shared.read(key);
         version = read.version;
@@ -227,7 +227,7 @@ export class CrossRequestCache {
     { storedAtMs, version }: { storedAtMs: number; version: string },
   ): void {
     const shared = this.options.shared;
-    if (!shared) return;
+    if (!shared || shared.invalidationsOnly) return;
     setImmediate(() => {
       const ttlMs = 2 * this.ttlMs - (this.now() - storedAtMs);
       if (ttlMs <= 0) return;

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/index.js';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
+import { startTestSim } from '../support/sim.js';
+import { upstreamEnv } from '../support/start.js';
+
+/**
+ * WORKERS=2 (node:cluster) as a real process tree on one port, on a simulator in this process
+ * (its journal counts the upstream calls of both workers). Without REDIS_URL: the primary owns
+ * the idempotency store, the bus between workers and PGlite (AUDIT_DATA_DIR=memory://).
+ */
+
+interface Answer {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+  /** The worker that answered, from its log line of the operation. */
+  worker: unknown;
+}
+
+let sim: Simulator;
+let svc: ServiceProcess;
+
+/** One request on a new connection (node:cluster hands connections to workers in turn). */
+function postTo(
+  service: ServiceProcess,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Answer> {
+  const requestId = randomUUID();
+  const body = JSON.stringify({ query, variables });
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = httpRequest(
+      service.graphqlUrl,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  }).then(async ({ status, text }) => {
+    const line = await service.waitForLog((l) => l.requestId === requestId && l.msg === 'graphql operation');
+    return { status, body: JSON.parse(text) as Answer['body'], worker: line.worker };
+  });
+}
+
+const post = (query: string, variables?: Record<string, unknown>) => postTo(svc, query, variables);
+
+/** Sends until a worker other than `not` answers (connections alternate, so it takes one or two). */
+async function postElsewhere(not: unknown, send: () => Promise<Answer>): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (let i = 0; i < 10; i++) {
+    const answer = await send();
+    answers.push(answer);
+    if (answer.worker !== not) return answers;
+  }
+  throw new Error(`every answer came from worker ${String(not)}`);
+}
+
+const FIRST_ENROLLMENT = /* GraphQL */ `
+  query ($id: ID!) {
+    program(id: $id) {
+      enrollments(first: 1) {
+        nodes {
+          id
+          statusReason
+        }
+      }
+    }
+  }
+`;
+
+const UPDATE_REASON = /* GraphQL */ `
+  mutation ($input: UpdateEnrollmentInput!) {
+    updateEnrollment(input: $input) {
+      id
+      statusReason
+    }
+  }
+`;
+
+const DISPATCH = /* GraphQL */ `
+  mutation ($input: DispatchEventInput!, $idempotencyKey: String!) {
+    dispatchEvent(input: $input, idempotencyKey: $idempotencyKey) {
+      id
+    }
+  }
+`;
+
+beforeAll(async () => {
+  sim = await startTestSim();
+  svc = await startServiceProcess(
+    {
+      ...upstreamEnv(sim),
+      WORKERS: '2',
+      CACHE_TTL_S: '300',
+      AUDIT_DATA_DIR: 'memory://',
+      SHUTDOWN_GRACE_MS: '10000',
+    },
+    { autoKill: false },
+  );
+  await svc.waitForLog((l) => l.worker === 'primary' && l.workers === 2 && typeof l.port === 'number');
+});
+
+afterAll(async () => {
+  await svc?.kill();
+  await sim?.close();
+});
+
+describe('WORKERS=2 without Redis', () => {
+  it('serves one port from two worker processes', async () => {
+    const workers = new Set<unknown>();
+    for (let i = 0; i < 10 && workers.size < 2; i++) {
+      const answer = await post('{ programs { id } }');
+      expect(answer.status).toBe(200);
+      expect(answer.body.errors).toBeUndefined();
+      workers.add(answer.worker);
+    }
+    expect([...workers].sort()).toEqual([1, 2]);
+  });
+
+  it('recognises a dispatchEvent retried on the other worker with the same key: one POST to Flip', async () => {
+    const programId = sim.programs[0]!.id;
+    const startsAt = new Date(Date.now() + 90 * 60_000).toISOString();
+    const variables = {
+      idempotencyKey: randomUUID(),
+      input: {
+        programId,
+        targetType: 'PROGRAM',
+        targetIds: [programId],
+        actions: [{ mode: 'DISCHARGE', startsAt, durationS: 600 }],
+      },
+    };
+    sim.journal.clear();
+    const first = await post(DISPATCH, variables);
+    expect(first.body.errors).toBeUndefined();
+    const retries = await postElsewhere(first.worker, () => post(DISPATCH, variables));
+    expect(retries.at(-1)!.worker).not.toBe(first.worker);
+    for (const retry of retries) expect(retry.body).toEqual(first.body);
+    expect(sim.journal.counts()['POST /v1/events']).toBe(1);
+    // The first write opens PGlite in the primary (initdb: seconds on a busy machine).
+  }, 60_000);
+
+  it('sees a write made on one worker in the next read on the other, though both had it cached', async () => {
+    const programId = sim.programs[1]!.id;
+    const read = () => post(FIRST_ENROLLMENT, { id: programId });
+    type Nodes = { program: { enrollments: { nodes: { id: string; statusReason: string | null }[] } } };
+    const warm = await read();
+    await postElsewhere(warm.worker, read);
+    const before = (warm.body.data as Nodes).program.enrollments.nodes[0]!;
+    sim.journal.clear();
+    // Both workers answer from their cache now.
+    await postElsewhere(warm.worker, read);
+    expect(sim.journal.counts()['GET /v1/enrollments']).toBeUndefined();
+
+    const reason = `written on one worker ${randomUUID()}`;
+    const write = await post(UPDATE_REASON, { input: { id: before.id, statusReason: reason } });
+    expect(write.body.errors).toBeUndefined();
+    const reads = await postElsewhere(write.worker, read);
+    const other = reads.at(-1)!;
+    expect(other.worker).not.toBe(write.worker);
+    expect((other.body.data as Nodes).program.enrollments.nodes[0]).toEqual({
+      id: before.id,
+      statusReason: reason,
+    });
+  });
+
+  // Last: it stops the service.
+  it('drains both workers on SIGTERM: an operation in flight completes, then the primary exits 0', async () => {
+    // A program no test read before: neither worker has it cached, Flip is asked (slowly).
+    sim.faults.add({ route: '/v1/enrollments', kind: 'latency', latencyMs: 1_500, times: 1 });
+    sim.journal.clear();
+    const inFlight = post(FIRST_ENROLLMENT, { id: sim.programs[2]!.id });
+    await expect
+      .poll(() => sim.journal.counts()['GET /v1/enrollments'] ?? 0, { interval: 20, timeout: 10_000 })
+      .toBe(1);
+    svc.child.kill('SIGTERM');
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+    expect(await svc.exited).toEqual({ code: 0, signal: null });
+    const stopped = svc
+      .logs()
+      .filter((l) => l.msg === 'stopped')
+      .map((l) => l.worker);
+    expect(stopped.sort((a, b) => String(a).localeCompare(String(b)))).toEqual([1, 2, 'primary']);
+    // A worker stopping during shutdown is not restarted.
+    expect(svc.logs().filter((l) => l.msg === 'worker died: restarting it')).toEqual([]);
+  });
+});
+
+describe('WORKERS=2 on the embedded simulator', () => {
+  let service: ServiceProcess;
+  beforeAll(async () => {
+    service = await startServiceProcess(
+      { WORKERS: '2', CACHE_TTL_S: '0', SIM_WEBHOOK_INTERVAL_S: '0' },
+      { autoKill: false },
+    );
+  });
+  afterAll(() => service?.kill());
+
+  it('runs one simulator, in the primary: a write on one worker is read back on the other', async () => {
+    const onSimulator = (worker: number) =>
+      service.waitForLog((l) => l.worker === worker && typeof l.simulator === 'string');
+    const [one, two] = await Promise.all([onSimulator(1), onSimulator(2)]);
+    expect(one.simulator).toBe(two.simulator);
+
+    const programs = await postTo(service, '{ programs { id } }');
+    const programId = (programs.body.data as { programs: { id: string }[] }).programs[0]!.id;
+    const read = () => postTo(service, FIRST_ENROLLMENT, { id: programId });
+    type Nodes = { program: { enrollments: { nodes: { id: string; statusReason: string | null }[] } } };
+    const before = (await read()).body.data as Nodes;
+    const id = before.program.enrollments.nodes[0]!.id;
+    const reason = `written on one worker ${randomUUID()}`;
+    const write = await postTo(service, UPDATE_REASON, { input: { id, statusReason: reason } });
+    expect(write.body.errors).toBeUndefined();
+    const reads = await postElsewhere(write.worker, read);
+    expect(reads.at(-1)!.worker).not.toBe(write.worker);
+    expect((reads.at(-1)!.body.data as Nodes).program.enrollments.nodes[0]).toEqual({
+      id,
+      statusReason: reason,
+    });
+  }, 60_000);
+
+  it('restarts a worker that dies, and logs it', async () => {
+    const first = await service.waitForLog((l) => l.msg === 'worker started' && l.started === 1);
+    process.kill(first.pid as number, 'SIGKILL');
+    const died = await service.waitForLog((l) => l.msg === 'worker died: restarting it');
+    expect(died).toMatchObject({ worker: 'primary', exited: 1, signal: 'SIGKILL' });
+    await service.waitForLog((l) => l.msg === 'worker started' && l.started === 3);
+    // Both processes serve again: worker 2 and its replacement, worker 3.
+    await service.waitForLog((l) => l.worker === 3 && typeof l.simulator === 'string');
+    const workers = new Set<unknown>();
+    for (let i = 0; i < 10 && workers.size < 2; i++)
+      workers.add((await postTo(service, '{ programs { id } }')).worker);
+    expect([...workers].sort()).toEqual([2, 3]);
+  }, 60_000);
+});
