@@ -42,6 +42,7 @@ const ALLOWED_IMPORTS = {
     './cache/index.ts',
     './store/index.ts',
     './server/logger.ts',
+    './server/metrics.ts',
     './errors.ts',
     './config.ts',
   ],

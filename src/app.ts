@@ -143,6 +143,12 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     observe: liveObserver(logger, metrics),
   });
   metrics.countSubscriptionsWith(live.subscriberCount);
+  // WORKERS > 1: /metrics on any worker shows every worker's, added up by the primary (its own
+  // alone if the primary cannot answer).
+  options.cluster?.serveMetrics(() => metrics.json());
+  const clusterMetrics = options.cluster
+    ? () => options.cluster!.metrics().catch(() => metrics.render())
+    : undefined;
   // The durable audit trail. Reads never wait for it: it opens on the first write, or right away
   // in the background in production (PGlite takes seconds to create its data directory).
   const auditStore = createAuditStore({
@@ -255,7 +261,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     ],
     routes: [
       healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),
-      metricsRoute(metrics),
+      metricsRoute(metrics, clusterMetrics),
       sseRoute({ config, logger, preparer }),
       webhookRoute({ receive: live.webhooks.receive, maxBodyBytes: config.live.webhookMaxBodyBytes, logger }),
       ...(ide?.routes ?? []),

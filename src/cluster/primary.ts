@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { openAuditBackend, type SqlBackend } from '../audit/index.js';
 import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../server/logger.js';
+import { aggregateMetrics, type MetricsJson } from '../server/metrics.js';
 import { createMemoryStore, type KeyValueStore } from '../store/index.js';
 import { createEndpoint, type Endpoint } from './endpoint.js';
 import type { EmbeddedSimulator, WorkerSetup } from './types.js';
@@ -91,6 +92,13 @@ export async function runPrimary(
               ),
           ),
       );
+    });
+    endpoint.handle('metrics', async () => {
+      // A worker that does not answer in time is left out of this scrape.
+      const perWorker = await Promise.all(
+        [...endpoints.values()].map((to) => to.call<MetricsJson>('metrics-json').catch(() => undefined)),
+      );
+      return aggregateMetrics(perWorker.filter((m) => m !== undefined));
     });
     endpoint.handle('sql', async (payload) => {
       if (!sql) throw new Error('DATABASE_URL is set: workers connect to it themselves');

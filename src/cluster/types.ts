@@ -27,4 +27,8 @@ export interface ClusterWorker {
   id: number;
   shared: WorkerShared;
   setup: WorkerSetup;
+  /** Answers the primary's requests for this worker's metrics (JSON, as prom-client gives them). */
+  serveMetrics(source: () => Promise<unknown>): void;
+  /** Every worker's metrics, aggregated by the primary (Prometheus text). */
+  metrics(): Promise<{ contentType: string; body: string }>;
 }

@@ -23,5 +23,11 @@ export async function connectToPrimary(options: { onDisconnect?: () => void } = 
     options.onDisconnect?.();
   });
   const setup = await endpoint.call<WorkerSetup>('hello');
-  return { id: cluster.worker?.id ?? 0, shared: createWorkerShared(endpoint), setup };
+  return {
+    id: cluster.worker?.id ?? 0,
+    shared: createWorkerShared(endpoint),
+    setup,
+    serveMetrics: (source) => endpoint.handle('metrics-json', source),
+    metrics: () => endpoint.call('metrics'),
+  };
 }

@@ -128,6 +128,30 @@ describe('WORKERS=2 without Redis', () => {
     expect([...workers].sort()).toEqual([1, 2]);
   });
 
+  it("adds up every worker's metrics on /metrics, whichever worker answers", async () => {
+    let sent = 0;
+    const workers = new Set<unknown>();
+    for (; sent < 10 && workers.size < 2; sent++)
+      workers.add((await post('query Counted { programs { id } }')).worker);
+    expect(workers.size).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      // A new connection each time: both workers answer /metrics in turn.
+      const text = await new Promise<string>((resolve, reject) =>
+        httpRequest(`${svc.url}/metrics`, { agent: false }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve(body));
+        })
+          .on('error', reject)
+          .end(),
+      );
+      expect(text).toContain(
+        `flip_graphql_operation_duration_seconds_count{operation="Counted",type="query"} ${sent}\n`,
+      );
+    }
+  });
+
   it('recognises a dispatchEvent retried on the other worker with the same key: one POST to Flip', async () => {
     const programId = sim.programs[0]!.id;
     const startsAt = new Date(Date.now() + 90 * 60_000).toISOString();

@@ -74,9 +74,9 @@ export interface ServiceProcess {
 }
 
 /**
- * Spawns the service on a free port with `env` (NODE_ENV=test, LOG_LEVEL=info unless given);
- * resolves once /healthz answers. Killed (SIGKILL) when the test finishes unless `autoKill` is
- * false (started in a beforeAll: the caller closes it).
+ * Spawns the service on a free port with `env` (NODE_ENV=test, LOG_LEVEL=info, PGlite in memory
+ * unless given); resolves once /healthz answers. Killed (SIGKILL) when the test finishes unless
+ * `autoKill` is false (started in a beforeAll: the caller closes it).
  */
 export async function startServiceProcess(
   env: Record<string, string>,
@@ -90,6 +90,8 @@ export async function startServiceProcess(
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
+      // A throwaway PGlite: the default directory is shared by every service on the machine.
+      AUDIT_DATA_DIR: 'memory://',
       ...env,
       PORT: String(port),
     },
