@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
+import { liveClient } from '../support/live.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 import { startTestSim } from '../support/sim.js';
 import { upstreamEnv } from '../support/start.js';
@@ -84,6 +85,23 @@ const UPDATE_REASON = /* GraphQL */ `
     updateEnrollment(input: $input) {
       id
       statusReason
+    }
+  }
+`;
+
+const CREATE_GROUP = /* GraphQL */ `
+  mutation ($input: CreateGroupInput!) {
+    createGroup(input: $input) {
+      id
+    }
+  }
+`;
+
+const PROGRAM_CHANGES = /* GraphQL */ `
+  subscription ($programId: ID!) {
+    programChanges(programId: $programId) {
+      kind
+      targetIds
     }
   }
 `;
@@ -196,6 +214,37 @@ describe('WORKERS=2 without Redis', () => {
       id: before.id,
       statusReason: reason,
     });
+  });
+
+  it("reaches every worker's subscribers: a write on either worker is one programChanges event", async () => {
+    const programId = sim.programs[0]!.id;
+    const sub = liveClient(svc.graphqlUrl).subscribe<{ programChanges: { targetIds: string[] } }>(
+      PROGRAM_CHANGES,
+      { programId },
+    );
+    let groups = 0;
+    const createGroup = async () => {
+      const id = `cluster-${groups++}`;
+      const res = await post(CREATE_GROUP, { input: { programId, id, name: 'Fan-out' } });
+      expect(res.body.errors).toBeUndefined();
+      return { id, worker: res.worker };
+    };
+    // Once the subscription is running (its first event arrived)...
+    while (sub.results.length === 0) {
+      await createGroup();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const seen = sub.results.length;
+    // ...writes on both workers, so one of them is not the subscriber's worker: each is one event.
+    const writes = [await createGroup()];
+    while (writes.length < 10 && new Set(writes.map((w) => w.worker)).size < 2)
+      writes.push(await createGroup());
+    expect(new Set(writes.map((w) => w.worker)).size).toBe(2);
+    await expect.poll(() => sub.results.length).toBe(seen + writes.length);
+    expect(sub.results.slice(seen).map((r) => r.data!.programChanges.targetIds)).toEqual(
+      writes.map((w) => [w.id]),
+    );
+    sub.unsubscribe();
   });
 
   // Last: it stops the service.
