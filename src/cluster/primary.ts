@@ -52,6 +52,12 @@ export async function runPrimary(
   const store = createMemoryStore({ maxEntries: config.dispatch.idempotencyMaxKeys });
   const sql = config.audit.databaseUrl ? undefined : lazyAuditDatabase(config, logger);
   const endpoints = new Map<Worker, Endpoint>();
+  /**
+   * Workers that have said hello (their handlers are in place): only these are sent bus messages
+   * and asked for metrics. One still starting has nothing cached and no subscriber yet, and a
+   * message to it would wait out the delivery timeout.
+   */
+  const ready = new Map<Worker, Endpoint>();
   let stopping = false;
   let stopSimWebhooks: (() => void) | undefined;
   const crashes: number[] = [];
@@ -69,7 +75,10 @@ export async function runPrimary(
     });
     endpoints.set(worker, endpoint);
     worker.on('message', (message: unknown) => endpoint.receive(message));
-    endpoint.handle('hello', () => setup);
+    endpoint.handle('hello', () => {
+      ready.set(worker, endpoint);
+      return setup;
+    });
     endpoint.handle('kv', (payload) => {
       const { method, args } = payload as { method: keyof KeyValueStore; args: unknown[] };
       if (method === 'close') return undefined;
@@ -79,7 +88,7 @@ export async function runPrimary(
       // Resolves once every other worker has the message: a write's invalidation reaches them
       // before its answer leaves, so the next read on any worker sees the write.
       await Promise.all(
-        [...endpoints]
+        [...ready]
           .filter(([other]) => other !== worker)
           .map(([other, to]) =>
             to
@@ -96,7 +105,7 @@ export async function runPrimary(
     endpoint.handle('metrics', async () => {
       // A worker that does not answer in time is left out of this scrape.
       const perWorker = await Promise.all(
-        [...endpoints.values()].map((to) => to.call<MetricsJson>('metrics-json').catch(() => undefined)),
+        [...ready.values()].map((to) => to.call<MetricsJson>('metrics-json').catch(() => undefined)),
       );
       return aggregateMetrics(perWorker.filter((m) => m !== undefined));
     });
@@ -114,6 +123,7 @@ export async function runPrimary(
   cluster.on('exit', (worker, code, signal) => {
     endpoints.get(worker)?.close();
     endpoints.delete(worker);
+    ready.delete(worker);
     if (stopping) return;
     const now = Date.now();
     crashes.push(now);
