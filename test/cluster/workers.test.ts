@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
-import { liveClient } from '../support/live.js';
+import { liveClient, postWebhook, webhookSecret } from '../support/live.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 import { startTestSim } from '../support/sim.js';
 import { upstreamEnv } from '../support/start.js';
@@ -22,6 +22,7 @@ interface Answer {
 
 let sim: Simulator;
 let svc: ServiceProcess;
+const secret = webhookSecret();
 
 /** One request on a new connection (node:cluster hands connections to workers in turn). */
 function postTo(
@@ -106,6 +107,14 @@ const PROGRAM_CHANGES = /* GraphQL */ `
   }
 `;
 
+const DEVICE_TELEMETRY = /* GraphQL */ `
+  subscription ($programId: ID!) {
+    deviceTelemetry(programId: $programId) {
+      deviceId
+    }
+  }
+`;
+
 const DISPATCH = /* GraphQL */ `
   mutation ($input: DispatchEventInput!, $idempotencyKey: String!) {
     dispatchEvent(input: $input, idempotencyKey: $idempotencyKey) {
@@ -120,6 +129,7 @@ beforeAll(async () => {
     {
       ...upstreamEnv(sim),
       WORKERS: '2',
+      FLIP_WEBHOOK_SECRET: secret,
       CACHE_TTL_S: '300',
       AUDIT_DATA_DIR: 'memory://',
       SHUTDOWN_GRACE_MS: '10000',
@@ -247,6 +257,34 @@ describe('WORKERS=2 without Redis', () => {
     sub.unsubscribe();
   });
 
+  it('drops a webhook redelivered to the other worker: the primary remembers its id', async () => {
+    const body = JSON.stringify({
+      type: 'telemetry.published',
+      timestamp: new Date().toISOString(),
+      data: {
+        program_id: sim.programs[0]!.id,
+        telemetry: [{ device_id: 'once', start_time: '2026-12-01T12:00:00Z', duration_s: 300 }],
+      },
+    });
+    const id = `msg_${randomUUID()}`;
+    const duplicates = () => svc.logs().filter((l) => l.msg === 'webhook duplicate');
+    const before = duplicates().length;
+    // A new connection each time, so deliveries alternate between the workers.
+    const deliver = () => postWebhook(svc.url, body, { secret, id, headers: { connection: 'close' } });
+    const workersThatDropped = () =>
+      new Set(
+        duplicates()
+          .slice(before)
+          .map((l) => l.worker),
+      );
+    // Every delivery after the first, on either worker, is a duplicate: one is accepted.
+    for (let sent = 1; sent <= 10 && workersThatDropped().size < 2; sent++) {
+      expect(await deliver()).toBe(204);
+      await expect.poll(() => duplicates().length - before).toBe(sent - 1);
+    }
+    expect(workersThatDropped()).toEqual(new Set([1, 2]));
+  });
+
   // Last: it stops the service.
   it('drains both workers on SIGTERM: an operation in flight completes, then the primary exits 0', async () => {
     // A program no test read before: neither worker has it cached, Flip is asked (slowly).
@@ -275,7 +313,8 @@ describe('WORKERS=2 on the embedded simulator', () => {
   let service: ServiceProcess;
   beforeAll(async () => {
     service = await startServiceProcess(
-      { WORKERS: '2', CACHE_TTL_S: '0', SIM_WEBHOOK_INTERVAL_S: '0' },
+      // No webhooks: telemetry is polled, once an hour after a program's first subscriber.
+      { WORKERS: '2', CACHE_TTL_S: '0', SIM_WEBHOOK_INTERVAL_S: '0', TELEMETRY_POLL_S: '3600' },
       { autoKill: false },
     );
   });
@@ -303,6 +342,22 @@ describe('WORKERS=2 on the embedded simulator', () => {
       statusReason: reason,
     });
   }, 60_000);
+
+  it('polls telemetry once for the subscribers of both workers (the primary holds the lease)', async () => {
+    const { simulator } = await service.waitForLog((l) => typeof l.simulator === 'string');
+    const programs = await postTo(service, '{ programs { id } }');
+    const programId = (programs.body.data as { programs: { id: string }[] }).programs[0]!.id;
+    // Four connections, handed to the workers in turn: two subscribers on each.
+    const subs = [1, 2, 3, 4].map(() =>
+      liveClient(service.graphqlUrl).subscribe(DEVICE_TELEMETRY, { programId }),
+    );
+    await Promise.all(subs.map((sub) => sub.nth(1)));
+    const journal = (await (await fetch(`${String(simulator)}/__sim/journal`)).json()) as {
+      counts: Record<string, number>;
+    };
+    expect(journal.counts['POST /v1/telemetry/latest']).toBe(1);
+    for (const sub of subs) sub.unsubscribe();
+  });
 
   it('restarts a worker that dies, and logs it', async () => {
     const first = await service.waitForLog((l) => l.msg === 'worker started' && l.started === 1);
