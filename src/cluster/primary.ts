@@ -16,6 +16,8 @@ const CLOSE_MARGIN_MS = 5_000;
 const RESTART_BASE_MS = 250;
 const RESTART_MAX_MS = 30_000;
 const CRASH_WINDOW_MS = 60_000;
+/** Crashes within the window, with no worker serving, after which the primary gives up (exit 1). */
+const MAX_CRASHES_NONE_SERVING = 5;
 
 /**
  * WORKERS > 1: this process forks the workers that serve the port (node:cluster shares it) and
@@ -120,14 +122,27 @@ export async function runPrimary(
   cluster.on('online', (worker) =>
     logger.info({ started: worker.id, pid: worker.process.pid }, 'worker started'),
   );
+  /** Workers whose server is listening. */
+  const serving = new Set<Worker>();
   cluster.on('exit', (worker, code, signal) => {
     endpoints.get(worker)?.close();
     endpoints.delete(worker);
     ready.delete(worker);
+    serving.delete(worker);
     if (stopping) return;
     const now = Date.now();
     crashes.push(now);
     while (crashes.length > 0 && crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift();
+    if (serving.size === 0 && crashes.length >= MAX_CRASHES_NONE_SERVING) {
+      // Workers that cannot start (the port is taken, Flip's config is refused...) would be
+      // restarted forever: stop like a single process that fails to start.
+      logger.fatal(
+        { exited: worker.id, code, signal, crashes: crashes.length },
+        'workers keep dying and none serves: exiting',
+      );
+      stop('workers failing', 1);
+      return;
+    }
     const delayMs = Math.min(RESTART_BASE_MS * 2 ** (crashes.length - 1), RESTART_MAX_MS);
     logger.error({ exited: worker.id, code, signal, restartInMs: delayMs }, 'worker died: restarting it');
     setTimeout(() => {
@@ -135,10 +150,11 @@ export async function runPrimary(
     }, delayMs).unref();
   });
 
-  let listening = 0;
-  cluster.on('listening', (_worker, address) => {
-    listening++;
-    if (listening !== config.workers) return;
+  let hasAnnounced = false;
+  cluster.on('listening', (worker, address) => {
+    serving.add(worker);
+    if (hasAnnounced || serving.size !== config.workers) return;
+    hasAnnounced = true;
     logger.info(
       { workers: config.workers, port: address.port },
       `${config.workers} workers serving port ${address.port}`,
@@ -155,7 +171,7 @@ export async function runPrimary(
 
   for (let i = 0; i < config.workers; i++) fork();
 
-  const stop = (signal: string) => {
+  function stop(signal: string, exitCode = 0): void {
     if (stopping) return;
     stopping = true;
     logger.info(
@@ -191,13 +207,13 @@ export async function runPrimary(
         await store.close();
         await simulator?.close();
         logger.info('stopped');
-        process.exit(0);
+        process.exit(exitCode);
       })
       .catch((error: unknown) => {
         logger.error({ err: { message: messageOf(error) } }, 'shutdown failed');
         process.exit(1);
       });
-  };
+  }
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }

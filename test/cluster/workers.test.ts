@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { liveClient, postWebhook, webhookSecret } from '../support/live.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
@@ -371,5 +372,28 @@ describe('WORKERS=2 on the embedded simulator', () => {
     for (let i = 0; i < 10 && workers.size < 2; i++)
       workers.add((await postTo(service, '{ programs { id } }')).worker);
     expect([...workers].sort()).toEqual([2, 3]);
+  }, 60_000);
+});
+
+describe('WORKERS=2 that cannot serve', () => {
+  it('gives up with exit 1 when workers keep dying and none serves (here: the port is taken)', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+    const port = (holder.address() as { port: number }).port;
+    const service = await startServiceProcess(
+      { WORKERS: '2', SIM_WEBHOOK_INTERVAL_S: '0' },
+      { port, waitForHealth: false },
+    );
+    expect(await service.exited).toEqual({ code: 1, signal: null });
+    const restarts = service.logs().filter((l) => l.msg === 'worker died: restarting it');
+    // Backoff: each restart waits twice as long as the one before.
+    expect(restarts.map((l) => l.restartInMs)).toEqual([250, 500, 1000, 2000]);
+    expect(
+      service
+        .logs()
+        .filter((l) => l.level === 60)
+        .map((l) => l.msg),
+    ).toEqual(['workers keep dying and none serves: exiting']);
   }, 60_000);
 });

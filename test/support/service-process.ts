@@ -80,10 +80,16 @@ export interface ServiceProcess {
  */
 export async function startServiceProcess(
   env: Record<string, string>,
-  options: { autoKill?: boolean } = {},
+  options: {
+    autoKill?: boolean;
+    /** A port of the caller's choosing (default: a free one). */
+    port?: number;
+    /** false: resolve once spawned (for a service expected to fail to start). */
+    waitForHealth?: boolean;
+  } = {},
 ): Promise<ServiceProcess> {
   const main = await buildService();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [main], {
     env: {
       ...process.env,
@@ -140,7 +146,7 @@ export async function startServiceProcess(
   };
   if (options.autoKill ?? true) onTestFinished(kill);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
+  for (let i = 0; options.waitForHealth ?? true; i++) {
     if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}: ${output}`);
     const health = await fetch(`${url}/healthz`).catch(() => undefined);
     if (health?.ok) break;
