@@ -93,14 +93,15 @@ export async function runPrimary(
         [...ready]
           .filter(([other]) => other !== worker)
           .map(([other, to]) =>
-            to
-              .call('deliver', payload)
-              .catch((error: unknown) =>
-                logger.warn(
-                  { to: other.id, err: { message: messageOf(error) } },
-                  'bus message not delivered to a worker',
-                ),
-              ),
+            to.call('deliver', payload).catch((error: unknown) => {
+              logger.warn(
+                { to: other.id, err: { message: messageOf(error) } },
+                'bus message not delivered to a worker: told it missed messages',
+              );
+              // Behind the lost message on the same channel: the worker then drops its whole
+              // cache rather than serve what the message would have dropped.
+              to.call('missed').catch(() => undefined);
+            }),
           ),
       );
     });

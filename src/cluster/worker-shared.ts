@@ -26,6 +26,11 @@ export function createWorkerShared(endpoint: Endpoint): WorkerShared {
     const { channel, message } = payload as { channel: string; message: JsonValue };
     for (const listener of listeners.get(channel) ?? []) listener({ message });
   });
+  // The primary could not hand this worker a message in time: every channel may have lost one.
+  endpoint.handle('missed', () => {
+    for (const channelListeners of listeners.values())
+      for (const listener of channelListeners) listener({ missed: true });
+  });
   const kv = <T>(method: keyof KeyValueStore, ...args: unknown[]) => endpoint.call<T>('kv', { method, args });
   return {
     store: {
