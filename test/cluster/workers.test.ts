@@ -4,9 +4,13 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Simulator } from '../../src/simulator/index.js';
 import { liveClient, postWebhook, webhookSecret } from '../support/live.js';
+import { startRedis } from '../support/redis.js';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 import { startTestSim } from '../support/sim.js';
 import { upstreamEnv } from '../support/start.js';
+import { requireBinary } from '../support/system-binary.js';
+
+const redisServer = requireBinary('redis-server', 'apt-get install redis-server');
 
 /**
  * WORKERS=2 (node:cluster) as a real process tree on one port, on a simulator in this process
@@ -395,5 +399,42 @@ describe('WORKERS=2 that cannot serve', () => {
         .filter((l) => l.level === 60)
         .map((l) => l.msg),
     ).toEqual(['workers keep dying and none serves: exiting']);
+  }, 60_000);
+});
+
+describe('WORKERS=2 with REDIS_URL', redisServer.suite, () => {
+  it('uses Redis for idempotency keys and the cache in every worker, as separate instances do', async () => {
+    const redis = await startRedis();
+    const service = await startServiceProcess({
+      ...upstreamEnv(sim),
+      WORKERS: '2',
+      REDIS_URL: redis.url,
+      CACHE_TTL_S: '300',
+    });
+    await service.waitForLog((l) => l.worker === 'primary' && l.workers === 2 && typeof l.port === 'number');
+    expect(
+      service
+        .logs()
+        .filter((l) => l.msg === 'cross-request cache on')
+        .map((l) => l.shared),
+    ).toEqual(['redis', 'redis']);
+    const programId = sim.programs[1]!.id;
+    const variables = {
+      idempotencyKey: randomUUID(),
+      input: {
+        programId,
+        targetType: 'PROGRAM',
+        targetIds: [programId],
+        actions: [
+          { mode: 'DISCHARGE', startsAt: new Date(Date.now() + 120 * 60_000).toISOString(), durationS: 600 },
+        ],
+      },
+    };
+    sim.journal.clear();
+    const first = await postTo(service, DISPATCH, variables);
+    expect(first.body.errors).toBeUndefined();
+    const retries = await postElsewhere(first.worker, () => postTo(service, DISPATCH, variables));
+    for (const retry of retries) expect(retry.body).toEqual(first.body);
+    expect(sim.journal.counts()['POST /v1/events']).toBe(1);
   }, 60_000);
 });
