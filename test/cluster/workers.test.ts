@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Simulator } from '../../src/simulator/index.js';
 import { liveClient, postWebhook, webhookSecret } from '../support/live.js';
 import { startRedis } from '../support/redis.js';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process.js';
+import { removeBuild, startServiceProcess, type ServiceProcess } from '../support/service-process.js';
 import { startTestSim } from '../support/sim.js';
 import { upstreamEnv } from '../support/start.js';
 import { requireBinary } from '../support/system-binary.js';
@@ -143,6 +143,9 @@ beforeAll(async () => {
   );
   await svc.waitForLog((l) => l.worker === 'primary' && l.workers === 2 && typeof l.port === 'number');
 });
+
+// After hooks run in reverse order (vitest's stack): this one last, once every service exited.
+afterAll(removeBuild);
 
 afterAll(async () => {
   await svc?.kill();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import { freePort } from './free-port.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let built: Promise<string> | undefined;
+let buildDir: string | undefined;
 
 async function tsFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -51,10 +53,17 @@ export function buildService(): Promise<string> {
         await writeFile(target, code);
       }),
     );
-    process.once('exit', () => void rm(base, { recursive: true, force: true }));
+    buildDir = base;
     return join(out, 'main.js');
   })();
   return built;
+}
+
+/** Deletes the compiled copy (the test file's afterAll, once its services have exited). */
+export function removeBuild(): void {
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  buildDir = undefined;
+  built = undefined;
 }
 
 export interface ServiceProcess {
