@@ -22,7 +22,7 @@ const ALLOWED_IMPORTS = {
   // Resolver spans that start on I/O (issue 16): the server wraps resolvers, flip/ and loaders/
   // ask it for the context to start I/O under.
   'trace-context.ts': ['./errors.ts'],
-  'main.ts': ['./config.ts', './app.ts'],
+  'main.ts': ['./config.ts', './app.ts', './cluster/index.ts'],
   // The composition root wires everything together; nothing else imports the simulator.
   'app.ts': ['./'],
   // app.ts's helper for what outlives a request; it takes the logger and metrics types from server/.
@@ -30,8 +30,21 @@ const ALLOWED_IMPORTS = {
     './config.ts',
     './cache/index.ts',
     './store/index.ts',
+    './cluster/index.ts',
     './server/logger.ts',
     './server/metrics.ts',
+  ],
+  // WORKERS > 1: the primary owns the store, the bus and PGlite for its workers (IPC); the
+  // simulator reaches it from main.ts (app.ts starts it), never by import.
+  cluster: [
+    './cluster',
+    './audit/index.ts',
+    './cache/index.ts',
+    './store/index.ts',
+    './server/logger.ts',
+    './server/metrics.ts',
+    './errors.ts',
+    './config.ts',
   ],
   server: [
     './server',

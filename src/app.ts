@@ -3,6 +3,7 @@ import type { TracerProvider } from '@opentelemetry/api';
 import { randomBytes } from 'node:crypto';
 import type { DestinationStream } from 'pino';
 import { createAuditStore } from './audit/index.js';
+import type { ClusterWorker } from './cluster/index.js';
 import type { Config, UpstreamConfig } from './config.js';
 import { createFlipClients } from './flip/index.js';
 import { createLive, type LiveEvent } from './live/index.js';
@@ -63,6 +64,11 @@ export interface AppOptions {
   tracerProvider?: TracerProvider;
   /** Where the development banner goes (main.ts: stdout); not printed without it or in production. */
   printBanner?: (text: string) => void;
+  /**
+   * In a cluster worker (WORKERS > 1): the primary's simulator, store, bus and audit database
+   * (src/cluster/). Absent: this process is the whole service.
+   */
+  cluster?: ClusterWorker;
 }
 
 export interface App {
@@ -85,26 +91,25 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   // Before anything starts: a refused start leaves nothing to clean up.
   assertAuthPolicy(config);
   const authenticator = await createAuthenticator(config.auth);
-  const logger = createLogger({ level: config.logLevel, destination: options.logDestination });
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: options.logDestination,
+    worker: options.cluster?.id,
+  });
+  const clusterSim = options.cluster?.setup.simulator;
   const tracing = startTracing(config.tracing, options.tracerProvider);
   const { tracer } = tracing;
-  const simulator = config.upstream
-    ? undefined
-    : await startSimulator({
-        port: 0,
-        host: '127.0.0.1',
-        sites: config.simulator.sites,
-        seed: config.simulator.seed,
-        latencyMs: config.simulator.latencyMs,
-        ...options.simulator,
-      });
-  const upstream: UpstreamConfig = config.upstream ?? {
-    utilityUrl: simulator!.utilityUrl,
-    cloudUrl: simulator!.cloudUrl,
-    utilityApiKey: simulator!.utilityApiKey,
-    cloudApiKey: simulator!.cloudApiKey,
-    programs: simulator!.programs,
-  };
+  // A cluster worker uses the primary's simulator: one simulator, one set of data.
+  const simulator =
+    config.upstream || clusterSim ? undefined : await startEmbeddedSimulator(config, options.simulator);
+  const upstream: UpstreamConfig = config.upstream ??
+    clusterSim?.upstream ?? {
+      utilityUrl: simulator!.utilityUrl,
+      cloudUrl: simulator!.cloudUrl,
+      utilityApiKey: simulator!.utilityApiKey,
+      cloudApiKey: simulator!.cloudApiKey,
+      programs: simulator!.programs,
+    };
 
   const metrics = createMetrics();
   const upstreamCalls = createUpstreamCallRecorder({ logger, metrics });
@@ -137,6 +142,7 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       enrollments: (value, change) => patchProgramIndex(value as ProgramIndex, change),
       groups: (value, change, programId) => patchGroupList(value as GroupEntry[], change, programId),
     },
+    cluster: options.cluster?.shared,
   });
   const { store, cache, locator } = shared;
   // Whole answers of repeated queries, keyed on the cache's generations: off with the cache.
@@ -154,8 +160,9 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
   );
   // With no FLIP_WEBHOOK_SECRET, the embedded simulator signs its webhooks with its own key and
   // the service accepts it, so `npm start` shows live telemetry (SIM_WEBHOOK_INTERVAL_S=0: off).
-  const simWebhookSecret =
-    simulator && config.simulator.webhookIntervalS > 0
+  const simWebhookSecret = options.cluster
+    ? options.cluster.setup.simWebhookSecret
+    : simulator && config.simulator.webhookIntervalS > 0
       ? (config.simulator.webhookSecret ?? `whsec_${randomBytes(32).toString('base64')}`)
       : undefined;
   const webhookSecrets =
@@ -175,12 +182,21 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     observe: liveObserver(logger, metrics),
   });
   metrics.countSubscriptionsWith(live.subscriberCount);
+  // WORKERS > 1: /metrics on any worker shows every worker's, added up by the primary (its own
+  // alone if the primary cannot answer).
+  options.cluster?.serveMetrics(() => metrics.json());
+  const clusterMetrics = options.cluster
+    ? () => options.cluster!.metrics().catch(() => metrics.render())
+    : undefined;
   // The durable audit trail. Reads never wait for it: it opens on the first write, or right away
   // in the background in production (PGlite takes seconds to create its data directory).
   const auditStore = createAuditStore({
     databaseUrl: config.audit.databaseUrl,
     dataDir: config.audit.dataDir,
     retentionDays: config.audit.retentionDays,
+    // PGlite is one process: a cluster worker sends its queries to the primary's.
+    backend:
+      options.cluster && !config.audit.databaseUrl ? async () => options.cluster!.shared.sql : undefined,
     // The database's own text stays in the log (it may name hosts); callers get a fixed message.
     onError: (stage, error) =>
       logger.error(
@@ -316,37 +332,39 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
     ],
     routes: [
       healthRoute({ clients, programs: upstream.programs, logger, isStopping: () => stopping }),
-      metricsRoute(metrics),
+      metricsRoute(metrics, clusterMetrics),
       sseRoute({ config, logger, preparer, streams: subscriptions }),
       webhookRoute({ receive: live.webhooks.receive, maxBodyBytes: config.live.webhookMaxBodyBytes, logger }),
       ...(ide?.routes ?? []),
     ],
     createContext: createRequestContext,
   });
-  const stopSimWebhooks = simWebhookSecret
-    ? simulator?.sendWebhooks({
-        url: config.simulator.webhookUrl ?? `${server.url}${WEBHOOK_PATH}`,
-        secret: simWebhookSecret,
-        intervalS: config.simulator.webhookIntervalS,
-      })
-    : undefined;
+  const stopSimWebhooks =
+    simWebhookSecret && simulator
+      ? simulator.sendWebhooks({
+          url: config.simulator.webhookUrl ?? `${server.url}${WEBHOOK_PATH}`,
+          secret: simWebhookSecret,
+          intervalS: config.simulator.webhookIntervalS,
+        })
+      : undefined;
 
   if (config.nodeEnv === 'development' && options.printBanner) {
     options.printBanner(
       formatBanner({
         graphqlUrl: server.graphqlUrl,
         ide: config.ide,
-        simulatorUrl: simulator?.url,
+        simulatorUrl: simulator?.url ?? clusterSim?.url,
         upstreamUrl: upstream.utilityUrl,
         auth: authMode(config, authenticator),
         corsOrigins: config.corsOrigins,
       }),
     );
   }
-  if (simulator) {
+  const simulatorUrl = simulator?.url ?? clusterSim?.url;
+  if (simulatorUrl) {
     logger.info(
-      { simulator: simulator.url, programs: upstream.programs.map((p) => p.id) },
-      `no FLIP_UTILITY_API_URL: running on the embedded Flip simulator at ${simulator.url}; GraphQL IDE at ${server.graphqlUrl}`,
+      { simulator: simulatorUrl, programs: upstream.programs.map((p) => p.id) },
+      `no FLIP_UTILITY_API_URL: running on the embedded Flip simulator at ${simulatorUrl}; GraphQL IDE at ${server.graphqlUrl}`,
     );
   } else {
     logger.info({ utility: upstream.utilityUrl }, `flip-graphql listening at ${server.graphqlUrl}`);
@@ -380,6 +398,21 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
       await tracing.shutdown();
     },
   };
+}
+
+/** The embedded Flip simulator of a service without FLIP config (main.ts: a cluster's primary's). */
+export function startEmbeddedSimulator(
+  config: Readonly<Config>,
+  overrides: SimulatorOptions = {},
+): Promise<Simulator> {
+  return startSimulator({
+    port: 0,
+    host: '127.0.0.1',
+    sites: config.simulator.sites,
+    seed: config.simulator.seed,
+    latencyMs: config.simulator.latencyMs,
+    ...overrides,
+  });
 }
 
 function authMode(config: Readonly<Config>, authenticator: Authenticator | undefined): string {

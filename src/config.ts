@@ -194,6 +194,8 @@ const EnvSchema = z.object({
   TRUSTED_DOCUMENTS: z.enum(['off', 'only']).optional().default('off'),
   TRUSTED_DOCUMENTS_ADMIN_ANY: bool(false),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 600_000),
+  /** Absent: the number of cores in production, else 1 (see Config.workers). */
+  WORKERS: int(0, 1, 256),
 
   CACHE_TTL_S: int(30, 0, 86_400),
   CACHE_MAX_BYTES: int(256 * 1_048_576, 0, 64 * 1_073_741_824),
@@ -332,6 +334,11 @@ export interface Config {
    */
   trustedDocuments: { mode: 'off' | 'only'; adminAny: boolean };
   shutdownGraceMs: number;
+  /**
+   * Processes serving the port (node:cluster): WORKERS, by default the number of cores in
+   * production and 1 otherwise. 1: one process, no cluster.
+   */
+  workers: number;
   /** leaseWaitMs: with Redis, how long an instance waits for another's load of the same key. */
   cache: { ttlS: number; maxBytes: number; redisUrl?: string; leaseWaitMs: number };
   /**
@@ -472,6 +479,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Readonly<Config> {
     },
     trustedDocuments: { mode: e.TRUSTED_DOCUMENTS, adminAny: e.TRUSTED_DOCUMENTS_ADMIN_ANY },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    workers: e.WORKERS || (isProduction ? os.availableParallelism() : 1),
     cache: {
       ttlS: e.CACHE_TTL_S,
       maxBytes: e.CACHE_MAX_BYTES,

@@ -1,10 +1,15 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config.js';
-import { createApp } from './app.js';
+import { createApp, startEmbeddedSimulator } from './app.js';
+import { connectToPrimary, runPrimary } from './cluster/index.js';
 
 /** Time allowed after the drain's grace period for closing the upstream pools. */
 const CLOSE_MARGIN_MS = 5_000;
 
-/** Process entry: read config, start, drain on SIGTERM/SIGINT. Nothing else. */
+/**
+ * Process entry: read config, start, drain on SIGTERM/SIGINT. Nothing else. With WORKERS > 1
+ * this process is the cluster's primary (src/cluster/) and each worker runs this file again.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -16,10 +21,21 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  if (cluster.isPrimary && config.workers > 1) {
+    return runPrimary(config, { startSimulator: () => startEmbeddedSimulator(config) });
+  }
+  let stop: (signal: string) => void = () => undefined;
+  // Without the primary the worker cannot keep its promises (idempotency keys): it stops.
+  const worker = cluster.isWorker
+    ? await connectToPrimary({ onDisconnect: () => stop('primary gone') })
+    : undefined;
   // Development: a short human banner with the URLs before the start-up log lines (JSON).
-  const app = await createApp(config, { printBanner: (text) => process.stdout.write(text) });
+  const app = await createApp(config, {
+    printBanner: worker && worker.id !== 1 ? undefined : (text) => process.stdout.write(text),
+    cluster: worker,
+  });
   let stopping = false;
-  const stop = (signal: string) => {
+  stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down: finishing in-flight operations');

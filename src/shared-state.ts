@@ -1,3 +1,4 @@
+import { createInvalidationTier, type WorkerShared } from './cluster/index.js';
 import type { Config } from './config.js';
 import {
   CrossRequestCache,
@@ -25,13 +26,19 @@ const LIVE_CHANNEL = 'flip-graphql:live';
 
 /** What outlives a request and, with REDIS_URL, is shared by every instance. Built by app.ts. */
 export interface SharedState {
-  /** Idempotency records of dispatchEvent: Redis with REDIS_URL, else this process's memory. */
+  /**
+   * Idempotency records of dispatchEvent: Redis with REDIS_URL, else this process's memory (a
+   * cluster worker's: the primary's, over IPC).
+   */
   store: KeyValueStore;
   /** Undefined when CACHE_TTL_S=0 (or CACHE_MAX_BYTES=0). */
   cache?: CrossRequestCache;
   /** Undefined with DISABLE_BATCHING (the naive baseline learns nothing across requests). */
   locator?: ProgramLocator;
-  /** Messages of the subscriptions' hub between instances; undefined without REDIS_URL. */
+  /**
+   * Messages of the subscriptions' hub between instances (Redis) or cluster workers (IPC);
+   * undefined for a lone process without REDIS_URL.
+   */
   liveBus?: MessageBus;
   close(): Promise<void>;
 }
@@ -44,6 +51,8 @@ export interface SharedStateOptions {
   now?: () => number;
   /** How writes' changes patch the cached programs and group lists (loaders/program-patch.ts). */
   patchers?: CrossRequestCacheOptions['patchers'];
+  /** In a cluster worker: what the primary owns. Redis, when configured, is used instead. */
+  cluster?: WorkerShared;
 }
 
 /** Connects Redis when configured (never failing the start: see connectRedis) and builds both. */
@@ -63,9 +72,10 @@ export async function createSharedState(
         onUp: (which) => logger.info({ redis: which }, 'Redis is reachable again'),
       })
     : undefined;
+  const cluster = redis ? undefined : options.cluster;
   const store = redis
     ? createRedisStore(redis.client)
-    : createMemoryStore({ maxEntries: config.dispatch.idempotencyMaxKeys });
+    : (cluster?.store ?? createMemoryStore({ maxEntries: config.dispatch.idempotencyMaxKeys }));
   const isCacheOn = config.cache.ttlS > 0 && config.cache.maxBytes > 0;
   const cache = isCacheOn
     ? new CrossRequestCache({
@@ -73,21 +83,26 @@ export async function createSharedState(
         maxBytes: config.cache.maxBytes,
         programIds: options.programIds,
         patchers: options.patchers,
-        shared: redis ? createRedisTier(redis, createRedisBus(redis, INVALIDATION_CHANNEL)) : undefined,
+        shared: redis
+          ? createRedisTier(redis, createRedisBus(redis, INVALIDATION_CHANNEL))
+          : cluster && createInvalidationTier(cluster.bus(INVALIDATION_CHANNEL)),
         leaseWaitMs: config.cache.leaseWaitMs,
         now: options.now,
         onEvent: cacheObserver(options),
       })
     : undefined;
   logger.info(
-    { cacheTtlS: isCacheOn ? config.cache.ttlS : 0, shared: redis ? 'redis' : 'memory' },
+    {
+      cacheTtlS: isCacheOn ? config.cache.ttlS : 0,
+      shared: redis ? 'redis' : cluster ? 'primary' : 'memory',
+    },
     isCacheOn ? 'cross-request cache on' : 'cross-request cache off',
   );
   return {
     store,
     cache,
     locator: config.disableBatching ? undefined : new ProgramLocator(),
-    liveBus: redis ? createRedisBus(redis, LIVE_CHANNEL) : undefined,
+    liveBus: redis ? createRedisBus(redis, LIVE_CHANNEL) : cluster?.bus(LIVE_CHANNEL),
     async close() {
       cache?.close();
       await store.close();

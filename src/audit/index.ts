@@ -3,8 +3,9 @@
  * in PGlite (embedded) without DATABASE_URL; migrations applied at open; the same queries on both.
  * writes/ stores entries through it, loaders/ reads them (batched) for GraphQL.
  */
-export { createAuditStore, type AuditStore, type AuditStoreOptions } from './store.js';
+export { createAuditStore, openAuditBackend, type AuditStore, type AuditStoreOptions } from './store.js';
 export { MIGRATIONS } from './migrations.js';
+export type { SqlBackend } from './backend.js';
 export type {
   AuditCompletion,
   AuditFilter,

@@ -19,6 +19,11 @@ export interface AuditStoreOptions {
   retentionDays: number;
   /** Told when opening or pruning fails (the log); never throws. */
   onError?: (what: string, error: unknown) => void;
+  /**
+   * An already migrated database to use instead of opening one (a cluster worker's link to the
+   * primary's PGlite: see src/cluster/). Absent: openAuditBackend(databaseUrl, dataDir).
+   */
+  backend?: () => Promise<SqlBackend>;
 }
 
 /**
@@ -117,6 +122,25 @@ function memoryTemplate(): Promise<Blob> {
   return template;
 }
 
+/** Opens the configured database (PostgreSQL, or PGlite on a directory) and migrates it. */
+export async function openAuditBackend(options: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<SqlBackend> {
+  const backend = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : options.dataDir === MEMORY
+      ? await openPglite(MEMORY, await memoryTemplate())
+      : await openPglite(options.dataDir);
+  try {
+    await migrate(backend);
+  } catch (error) {
+    await backend.close().catch(() => undefined);
+    throw error;
+  }
+  return backend;
+}
+
 export function createAuditStore(options: AuditStoreOptions): AuditStore {
   const kind = options.databaseUrl ? 'postgres' : 'pglite';
   let opening: Promise<SqlBackend> | undefined;
@@ -125,20 +149,7 @@ export function createAuditStore(options: AuditStoreOptions): AuditStore {
 
   const db = async (): Promise<SqlBackend> => {
     if (closed) throw unavailable('the service is stopping');
-    opening ??= (async () => {
-      const backend = options.databaseUrl
-        ? await openPostgres(options.databaseUrl)
-        : options.dataDir === MEMORY
-          ? await openPglite(MEMORY, await memoryTemplate())
-          : await openPglite(options.dataDir);
-      try {
-        await migrate(backend);
-      } catch (error) {
-        await backend.close().catch(() => undefined);
-        throw error;
-      }
-      return backend;
-    })();
+    opening ??= options.backend ? options.backend() : openAuditBackend(options);
     try {
       const backend = await opening;
       if (!pruneTimer) {

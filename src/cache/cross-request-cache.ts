@@ -88,7 +88,7 @@ export class CrossRequestCache {
       maxEntries: LATEST_TELEMETRY_MAX_ENTRIES,
       now: this.now,
     });
-    if (options.shared && (options.leaseWaitMs ?? 0) > 0) {
+    if (options.shared && !options.shared.invalidationsOnly && (options.leaseWaitMs ?? 0) > 0) {
       this.leases = new FleetLeases(options.shared, options.leaseWaitMs!);
     }
     options.shared?.onInvalidated((keys) => {
@@ -300,7 +300,7 @@ export class CrossRequestCache {
   ): Promise<V> {
     let version = '';
     let lease: HeldLease | undefined;
-    if (this.options.shared) {
+    if (this.options.shared && !this.options.shared.invalidationsOnly) {
       try {
         const read = await this.options.shared.read(key);
         version = read.version;
@@ -422,7 +422,7 @@ export class CrossRequestCache {
     onDone: (stored: boolean) => void = () => undefined,
   ): void {
     const shared = this.options.shared;
-    if (!shared) return onDone(false);
+    if (!shared || shared.invalidationsOnly) return onDone(false);
     setImmediate(() => {
       const ttlMs = 2 * this.ttlMs - (this.now() - storedAtMs);
       if (ttlMs <= 0) return onDone(false);

@@ -7,6 +7,11 @@ import type { MessageBus, RedisConnection } from '../store/index.js';
  * Every method may reject (Redis away); the cache then falls back to Flip.
  */
 export interface SharedTier {
+  /**
+   * True for a tier that carries only invalidations (cluster workers without Redis): the cache
+   * neither reads nor encodes entries for it.
+   */
+  readonly invalidationsOnly?: boolean;
   /** The stored entry (or null) and the key's version, read together. */
   read(key: string): Promise<{ entry: SharedEntry | null; version: string }>;
   /**

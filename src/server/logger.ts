@@ -36,12 +36,17 @@ const REDACT_PATHS = [
 /**
  * JSON logger (pino) with the redaction above. `destination` lets tests capture lines. A line
  * written inside a span carries its `traceId` and `spanId` (nothing when tracing is off).
+ * With WORKERS > 1 every line says which process wrote it: `worker` (1, 2, ... or `primary`).
  */
-export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  destination?: DestinationStream;
+  worker?: number | 'primary';
+}): Logger {
   return pino(
     {
       level: options.level,
-      base: { service: 'flip-graphql' },
+      base: { service: 'flip-graphql', ...(options.worker === undefined ? {} : { worker: options.worker }) },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       mixin: traceFields,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamCallReport } from '../flip/index.js';
 
 /** Distinct operation names kept as label values; later names are counted as `other`. */
@@ -37,6 +37,22 @@ export interface Metrics {
   recordBatch(loader: string, size: number): void;
   /** Prometheus text exposition of the service's and the process's metrics. */
   render(): Promise<{ contentType: string; body: string }>;
+  /** The same metrics as JSON, for a cluster's primary to add up (aggregateMetrics). */
+  json(): Promise<MetricsJson>;
+}
+
+export type MetricsJson = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
+
+/**
+ * WORKERS > 1: the workers' metrics as one exposition, as if one process served them all
+ * (prom-client's cluster aggregation: counters and histograms summed, and gauges by each metric's
+ * aggregator, `sum` unless it says otherwise).
+ */
+export async function aggregateMetrics(
+  perWorker: MetricsJson[],
+): Promise<{ contentType: string; body: string }> {
+  const registry = AggregatorRegistry.aggregate(perWorker);
+  return { contentType: registry.contentType, body: await registry.metrics() };
 }
 
 // Process metrics (memory, CPU, event loop, GC) are per process, not per app instance: collected
@@ -185,6 +201,9 @@ export function createMetrics(): Metrics {
       const body = (await registry.metrics()) + (await processMetrics().metrics());
       return { contentType: registry.contentType, body };
     },
+    async json() {
+      return [...(await registry.getMetricsAsJSON()), ...(await processMetrics().getMetricsAsJSON())];
+    },
   };
 }
 
@@ -205,10 +224,14 @@ function boundedLabel(): (name: string | null) => string {
  * `GET /metrics` (Prometheus text). Unauthenticated by design: expose the port only on the
  * internal network, or block /metrics at the ingress.
  */
-export function metricsRoute(metrics: Metrics) {
+export function metricsRoute(
+  metrics: Metrics,
+  /** A cluster worker's: every worker's metrics, added up by the primary. */
+  render: () => Promise<{ contentType: string; body: string }> = () => metrics.render(),
+) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname !== '/metrics' || req.method !== 'GET') return false;
-    const { contentType, body } = await metrics.render();
+    const { contentType, body } = await render();
     res.statusCode = 200;
     res.setHeader('content-type', contentType);
     res.end(body);

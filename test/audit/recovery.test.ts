@@ -7,7 +7,12 @@ import type { Simulator } from '../../src/simulator/types.js';
 import { firstProgram, inMinutes } from '../graphql/mutations/helpers.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { requireBinary } from '../support/system-binary.js';
-import { compileService, type CompiledService, type ServiceProcess } from '../support/service-process.js';
+import {
+  buildService,
+  removeBuild,
+  startServiceProcess,
+  type ServiceProcess,
+} from '../support/service-process.js';
 import { startTestSim } from '../support/sim.js';
 
 /**
@@ -65,7 +70,6 @@ interface Entry {
   recovery: { by: string; note: string } | null;
 }
 
-let compiled: CompiledService;
 let sim: Simulator;
 let redis: TestRedis;
 let dataDir: string;
@@ -75,7 +79,7 @@ let dataDir: string;
  * `redis: false`, in its own memory); `recoveryIntervalS`: AUDIT_RECOVERY_INTERVAL_S.
  */
 function start(recoveryIntervalS: number, { redis: withRedis = true } = {}): Promise<ServiceProcess> {
-  return compiled.start({
+  return startServiceProcess({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     GRAPHQL_API_KEYS: `${KEY}:admin`,
@@ -158,8 +162,8 @@ const eventIds = () => new Set(sim.state.events().map((e) => (e as { id: string 
 
 describe('audit entries left unknown by a killed process', redisServer.suite, () => {
   beforeAll(async () => {
-    [compiled, sim, redis, dataDir] = await Promise.all([
-      compileService(),
+    [, sim, redis, dataDir] = await Promise.all([
+      buildService(),
       startTestSim({ sites: 200 }),
       startRedis({ autoClose: false }),
       mkdtemp(join(tmpdir(), 'flip-graphql-audit-recovery-')),
@@ -167,7 +171,7 @@ describe('audit entries left unknown by a killed process', redisServer.suite, ()
   }, 120_000);
 
   afterAll(async () => {
-    await compiled?.dispose();
+    removeBuild();
     await Promise.all([sim?.close(), redis?.close()]);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -213,7 +217,7 @@ describe('audit entries left unknown by a killed process', redisServer.suite, ()
       expect(linked).toMatchObject({ outcome: 'OK', eventId: created[0], recovery: { by: 'retry' } });
       expect(linked.completedAt).not.toBeNull();
     } finally {
-      await second.stop();
+      await second.close();
     }
   }, 120_000);
 
@@ -276,7 +280,7 @@ describe('audit entries left unknown by a killed process', redisServer.suite, ()
       expect(never).toMatchObject({ outcome: null, completedAt: null, recovery: { by: 'restart' } });
       expect(never.recovery!.note).toContain('is ACTIVE, not PAUSED');
     } finally {
-      await recovering.stop();
+      await recovering.close();
     }
   }, 180_000);
 
@@ -314,7 +318,7 @@ describe('audit entries left unknown by a killed process', redisServer.suite, ()
       expect(entry).toMatchObject({ outcome: null, eventId: null, recovery: { by: 'restart' } });
       expect(entry.recovery!.note).toContain('idempotency record is gone');
     } finally {
-      await second.stop();
+      await second.close();
     }
   }, 180_000);
 });

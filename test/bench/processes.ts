@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { freePort } from '../support/free-port.js';
 
 /**
@@ -83,9 +83,9 @@ export async function startSimProcess(options: { sites: number; latencyMs: numbe
 
 export interface ServiceProcess {
   graphqlUrl: string;
-  /** The process's peak resident memory so far (VmHWM), in MB. */
+  /** The peak resident memory so far (VmHWM) of its largest process (a worker with WORKERS > 1), in MB. */
   peakRssMb(): number;
-  /** CPU time (user + system) the process has used so far, in ms. */
+  /** CPU time (user + system) the service has used so far, its workers included, in ms. */
   cpuMs(): number;
   close(): Promise<void>;
 }
@@ -93,6 +93,8 @@ export interface ServiceProcess {
 /**
  * The service in production mode with an API key, on the given simulator. Logs at warn: one
  * line per operation at info would be read by this process and compete with the load.
+ * One process (WORKERS=1) unless BENCH_WORKERS says otherwise (production's default would be
+ * one worker per core).
  */
 export async function startServiceProcess(
   sim: SimProcess,
@@ -109,6 +111,7 @@ export async function startServiceProcess(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       GRAPHQL_API_KEYS: `${API_KEY}:admin`,
+      WORKERS: process.env.BENCH_WORKERS ?? '1',
       ...sim.serviceEnv,
       ...env,
     },
@@ -127,10 +130,24 @@ export async function startServiceProcess(
   const pid = started.child.pid!;
   return {
     graphqlUrl: `${baseUrl}/graphql`,
-    peakRssMb: () => peakRssMb(pid),
-    cpuMs: () => cpuMs(pid),
+    peakRssMb: () => Math.max(...processTree(pid).map(peakRssMb)),
+    cpuMs: () => processTree(pid).reduce((sum, p) => sum + cpuMs(p), 0),
     close: started.close,
   };
+}
+
+/** The process and its descendants (node:cluster workers), from /proc/<pid>/task/<tid>/children. */
+function processTree(pid: number): number[] {
+  let descendants: number[] = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) descendants = descendants.concat(text.split(/\s+/).map(Number));
+    }
+  } catch {
+    // The process is gone: nothing below it either.
+  }
+  return [pid, ...descendants.flatMap(processTree)];
 }
 
 /** VmHWM: the peak resident set of the process since it started. */

@@ -185,6 +185,8 @@ it('serves a read/write mix with no gateway 5xx and bounded memory', async () =>
     'dist/main.js',
     {
       NODE_ENV: 'production',
+      // One process: the load test reads its listening line (production would fork one per core).
+      WORKERS: '1',
       PORT: '0',
       LOG_LEVEL: 'info',
       GRAPHQL_API_KEYS: `${API_KEY}:admin`,

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -22,6 +23,16 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', upstream: undefined, ide: true });
     expect(Object.isFrozen(config.http)).toBe(true);
+  });
+
+  it('runs one process in development and tests, one worker per core in production, WORKERS otherwise', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ NODE_ENV: 'test' }).workers).toBe(1);
+    expect(
+      loadConfig({ NODE_ENV: 'production', ...REAL, GRAPHQL_API_KEYS: 'k0123456789abcdef:admin' }).workers,
+    ).toBe(os.availableParallelism());
+    expect(loadConfig({ WORKERS: '3' }).workers).toBe(3);
+    expect(errorOf({ WORKERS: '0' })).toMatch(/WORKERS.*must be an integer from 1 to 256/);
   });
 
   it('parses programs as id or id=Display name', () => {
