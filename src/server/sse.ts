@@ -78,6 +78,9 @@ export function sseRoute(options: {
     }
     streams++;
     res.once('close', () => streams--);
+    // graphql-sse may write one more event to a stream that was just ended (client gone, or the
+    // shutdown ended it): the stream then emits 'error', which must not reach the process.
+    res.on('error', (err) => logger.debug({ err: { message: err.message } }, 'event stream write failed'));
     res.setHeader('cache-control', 'no-store');
     await handler(req, res);
     return true;
