@@ -16,10 +16,11 @@ import type { SqlBackend } from './backend.js';
  * Errors cross as `{ message, code }` (the Postgres SQLSTATE when there is one).
  */
 const THREAD_CODE = `
-const { parentPort, workerData } = require('node:worker_threads');
 const errorOf = (e) => ({ message: e && e.message ? String(e.message) : String(e), code: e && typeof e.code === 'string' ? e.code : undefined });
 const ROLLBACK = Symbol('rollback');
 (async () => {
+  // import(), not require: an eval worker is a module when the process runs with --input-type=module.
+  const { parentPort, workerData } = await import('node:worker_threads');
   let db;
   try {
     const { PGlite } = await import(workerData.pgliteUrl);
