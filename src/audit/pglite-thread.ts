@@ -183,8 +183,14 @@ export async function openPgliteThread(
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      try {
+        worker.postMessage({ ...message, id });
+      } catch (error) {
+        // A parameter that cannot be cloned (DataCloneError): nothing was sent, nothing to wait for.
+        pending.delete(id);
+        reject(error as Error);
+      }
       holdIfBusy();
-      worker.postMessage({ ...message, id });
     });
   };
 
