@@ -204,7 +204,13 @@ export async function createApp(config: Readonly<Config>, options: AppOptions = 
         'audit trail failed',
       ),
   });
-  if (config.isProduction) void auditStore.open().catch(() => undefined);
+  // PGlite runs on its own thread: the service answers while it opens; this line says it is ready.
+  if (config.isProduction) {
+    void auditStore.open().then(
+      () => logger.info({ auditStore: auditStore.kind }, 'audit trail open'),
+      () => undefined,
+    );
+  }
   const writeDeps: WriteDeps = {
     clients,
     config,

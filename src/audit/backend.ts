@@ -1,3 +1,5 @@
+import { openPgliteThread } from './pglite-thread.js';
+
 /**
  * The two SQL backends behind one interface: PGlite (embedded Postgres in WASM, in-process) when
  * DATABASE_URL is unset, a real PostgreSQL through `pg` when it is set. The queries are the same.
@@ -13,32 +15,14 @@ export interface SqlBackend {
 /**
  * PGlite on a data directory (created when missing), or `memory://` for a throwaway database.
  * `template`: a dump (dumpDataDir) to start a `memory://` database from: loading one takes about
- * a second where initdb takes several.
+ * a second where initdb takes several. PGlite runs on its own thread (pglite-thread.ts): opening
+ * it and its queries never block the service's event loop.
  */
 export async function openPglite(
   dataDir: string,
   template?: Blob,
 ): Promise<SqlBackend & { dump(): Promise<Blob> }> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
-  return {
-    dump: () => db.dumpDataDir('none'),
-    kind: 'pglite',
-    async query<R extends object>(sql: string, params: unknown[] = []) {
-      return (await db.query<R>(sql, params)).rows;
-    },
-    async transaction(fn) {
-      return db.transaction(async (tx) =>
-        fn(
-          async <R extends object>(sql: string, params: unknown[] = []) =>
-            (await tx.query<R>(sql, params)).rows,
-        ),
-      );
-    },
-    async close() {
-      await db.close();
-    },
-  };
+  return openPgliteThread(dataDir, template);
 }
 
 /** A pool on a PostgreSQL server; connections are made on first use (a server down fails a query). */
