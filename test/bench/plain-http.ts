@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlainProcess, type ServiceProcess } from './processes.js';
@@ -29,5 +29,12 @@ export async function startPlainHttp(body: string, nodeArgs: string[] = []): Pro
   const dir = mkdtempSync(join(tmpdir(), 'bench-plain-'));
   const file = join(dir, 'body.json');
   writeFileSync(file, body);
-  return startPlainProcess(SERVER, { PLAIN_BODY_FILE: file }, nodeArgs);
+  const plain = await startPlainProcess(SERVER, { PLAIN_BODY_FILE: file }, nodeArgs);
+  return {
+    ...plain,
+    close: async () => {
+      await plain.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
