@@ -101,7 +101,10 @@ export function malformedCursor(reason = 'is not a cursor of this list'): Servic
   return new ServiceError('BAD_USER_INPUT', `\`after\` ${reason}`, { fieldPaths: ['after'] });
 }
 
-/** The page of `sorted` from index `start`, `size` items long. */
+/**
+ * The page of `sorted` from index `start`, `size` items long. Cursors are encoded only when read
+ * (a page asked for its nodes and endCursor encodes one, not one an item), each once.
+ */
 export function connectionOf<T>(
   sorted: readonly T[],
   start: number,
@@ -109,15 +112,27 @@ export function connectionOf<T>(
   cursorOf: (item: T) => string,
 ): Connection<T> {
   const nodes = sorted.slice(start, start + size);
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  let edges: { cursor: string; node: T }[] | undefined;
+  const cursors = new Map<number, string>();
+  const cursorAt = (i: number) => {
+    let cursor = cursors.get(i);
+    if (cursor === undefined) cursors.set(i, (cursor = cursorOf(nodes[i]!)));
+    return cursor;
+  };
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node, i) => ({ cursor: cursorAt(i), node })));
+    },
     nodes,
     pageInfo: {
       hasNextPage: start + nodes.length < sorted.length,
       hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return nodes.length === 0 ? null : cursorAt(0);
+      },
+      get endCursor() {
+        return nodes.length === 0 ? null : cursorAt(nodes.length - 1);
+      },
     },
     totalCount: sorted.length,
   };

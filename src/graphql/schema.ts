@@ -21,6 +21,7 @@ import { GroupResolver } from './group/group.resolver.js';
 import { LiveResolver } from './live/live.resolver.js';
 import { EligibleProgramLinkResolver, ProgramCloudResolver } from './program/program-cloud.resolver.js';
 import { ProgramResolver } from './program/program.resolver.js';
+import { leanResolvers } from './lean-resolvers.js';
 import { DateTimeScalar } from './scalars.js';
 import { SiteResolver } from './site/site.resolver.js';
 
@@ -80,6 +81,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     pubSub: UNUSED_PUB_SUB,
   });
+  leanResolvers(schema);
   describeRootTypes(schema);
   return schema;
 }

@@ -9,8 +9,10 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * resolvers, context and scalars. Apollo still parses, validates, runs the plugins (auth, roles,
  * cost, logs) and formats errors; only execution changes. Measured (issue 9, test/bench/
  * README.md): the warm program dashboard answers 1.6-2x the requests per second, with
- * byte-identical answers (test/server/executor.test.ts), but the warm 50,000-site program peaks at
- * ~650 MB instead of ~280 MB. So it is opt-in; graphql-js's execute stays the default.
+ * byte-identical answers (test/server/executor.test.ts), but the warm 50,000-site program's
+ * resident memory settles about 400 MB higher than with graphql-js under the same load (issue 20:
+ * 866-1,017 MB against 509-546 MB; not a cache of compiled queries, one per document here). So
+ * it is opt-in; graphql-js's execute stays the default.
  */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   /** Apollo hands the same DocumentNode to every request with the same query text. */

@@ -13,11 +13,14 @@ import { BULK_MEMBERSHIP, runBulkMembership } from './bulk-membership.js';
 import { startOtlpSink, type OtlpSink } from './otlp-sink.js';
 import { LIVE_FANOUT, runLiveFanout } from './live-fanout.js';
 import { PATCH_STREAM, runPatchStream } from './patch-stream.js';
+import { PLAIN_HTTP_VARIANT, startPlainHttp } from './plain-http.js';
 import { describeLatestProfile } from './profile-summary.js';
 import { printTable, withRatios, writeReport, type Row } from './report.js';
 import {
   createGroupOf,
   dashboard,
+  DASHBOARD_200,
+  dashboardOfIssue20,
   enrollmentDetail,
   eventPreview,
   largeProgramPage,
@@ -34,7 +37,8 @@ import {
  * the cache off, and the naive service (no batching, no cache: per-field fetching).
  * Prints a markdown table and writes .artifacts/bench/latest.json. Tunables (env):
  * BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (10), BENCH_LATENCY_MS (25),
- * BENCH_SITES (2000), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
+ * BENCH_SITES (2000), BENCH_DASHBOARD_SITES (400: dashboard-200's simulator, its first program has
+ * half), BENCH_DASHBOARD_CONNECTIONS (16: dashboard-200's connections), BENCH_LARGE_SITES (100000: its first program has half), BENCH_COLD_SAMPLES (3),
  * BENCH_BULK_SAMPLES (4: bulk-membership writes, add and remove in turn),
  * BENCH_AUDIT_SAMPLES (500: audit-trail writes, each one INSERT and one UPDATE on PGlite),
  * BENCH_PATCH_INTERVAL_MS (250: patch-stream, one status write this often during the reads),
@@ -56,6 +60,8 @@ const SETTINGS = {
   connections: num('BENCH_CONNECTIONS', 10),
   latencyMs: num('BENCH_LATENCY_MS', 25),
   sites: num('BENCH_SITES', 2000),
+  dashboardSites: num('BENCH_DASHBOARD_SITES', 400),
+  dashboardConnections: num('BENCH_DASHBOARD_CONNECTIONS', 16),
   largeSites: num('BENCH_LARGE_SITES', 100_000),
   coldSamples: num('BENCH_COLD_SAMPLES', 3),
   bulkSamples: num('BENCH_BULK_SAMPLES', 4),
@@ -120,6 +126,9 @@ function log(line: string): void {
 
 const totalCalls = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
+/** The first answer of each measured service (the plain node:http row serves the warm one). */
+const answers = new WeakMap<ServiceProcess, string>();
+
 /** Checks one answer, warms up, then measures; calls per op from the simulator's journal. */
 async function measureService(
   sim: SimProcess,
@@ -129,6 +138,7 @@ async function measureService(
 ) {
   const first = await timeOne(svc.graphqlUrl, scenario.next());
   scenario.check(JSON.parse(first.text) as { data?: unknown; errors?: unknown[] });
+  answers.set(svc, first.text);
   const drive = (durationS: number) =>
     driveGraphql({ url: svc.graphqlUrl, connections, durationS, next: scenario.next });
   if (SETTINGS.warmupS > 0) await drive(SETTINGS.warmupS);
@@ -155,6 +165,8 @@ async function measureDirect(sim: SimProcess, scenario: Scenario, connections = 
  * with tracing on (issue 16): its spans exported over OTLP.
  */
 async function variantsOf(scenario: Scenario, sink: () => Promise<OtlpSink>) {
+  // Issue 20's dashboard: warm and cache off, and the response cache to set beside node:http.
+  if (scenario.id === DASHBOARD_200) return [...VARIANTS.slice(0, 2), RESPONSE_CACHE_VARIANT];
   if (scenario.id !== 'dashboard') return VARIANTS;
   if (!SETTINGS.tracing) return [VARIANTS[0]!, RESPONSE_CACHE_VARIANT, ...VARIANTS.slice(1)];
   const env = { ...WARM, OTEL_EXPORTER_OTLP_ENDPOINT: (await sink()).url };
@@ -177,7 +189,11 @@ function noteTracingCost(rows: Row[]): void {
 async function runScenario(sim: SimProcess, scenario: Scenario): Promise<Row[]> {
   log(scenario.title);
   const rows: Row[] = [
-    { scenario: scenario.title, variant: 'direct REST', ...(await measureDirect(sim, scenario)) },
+    {
+      scenario: scenario.title,
+      variant: 'direct REST',
+      ...(await measureDirect(sim, scenario, scenario.connections)),
+    },
   ];
   let sink: OtlpSink | undefined;
   const variants = await variantsOf(scenario, async () => (sink ??= await startOtlpSink()));
@@ -200,17 +216,39 @@ async function measureVariants(
   for (const variant of variants) {
     const name = `${scenario.id} ${variant.name}`;
     const svc = await startServiceProcess(sim, variant.env, profiled(name));
+    let answer: string | undefined;
     try {
       rows.push({
         scenario: scenario.title,
         variant: variant.name,
-        ...(await measureService(sim, svc, scenario)),
+        ...(await measureService(sim, svc, scenario, scenario.connections)),
       });
+      answer = answers.get(svc);
     } finally {
       await svc.close();
     }
     logProfile(name);
     log(`  ${variant.name}: ${rows.at(-1)!.measured.opsPerS.toFixed(1)} ops/s`);
+    if (scenario.plainBaseline && variant === VARIANTS[0] && answer !== undefined)
+      rows.push(await measurePlainHttp(sim, scenario, answer));
+  }
+}
+
+/** The plain node:http row (plain-http.ts): the same requests answered with the service's bytes. */
+async function measurePlainHttp(sim: SimProcess, scenario: Scenario, answer: string): Promise<Row> {
+  const name = `${scenario.id} plain node-http`;
+  const plain = await startPlainHttp(answer, profiled(name));
+  try {
+    const row: Row = {
+      scenario: scenario.title,
+      variant: PLAIN_HTTP_VARIANT,
+      ...(await measureService(sim, plain, scenario, scenario.connections)),
+      note: `${Buffer.byteLength(answer)} bytes an answer`,
+    };
+    log(`  ${PLAIN_HTTP_VARIANT}: ${row.measured.opsPerS.toFixed(1)} ops/s (${row.note})`);
+    return row;
+  } finally {
+    await plain.close();
   }
 }
 
@@ -345,6 +383,18 @@ it('benchmarks the scenarios against direct REST and the naive service', async (
     if (isSelected(LIVE_FANOUT)) rows.push(...(await runLiveFanout(sim, profiled(LIVE_FANOUT))));
   } finally {
     await sim.close();
+  }
+
+  if (isSelected(DASHBOARD_200)) {
+    const small = await startSimProcess({ sites: SETTINGS.dashboardSites, latencyMs: SETTINGS.latencyMs });
+    try {
+      const facts = await readFacts(small, small.programIds[0]!);
+      rows.push(
+        ...(await runScenario(small, dashboardOfIssue20(small, facts, SETTINGS.dashboardConnections))),
+      );
+    } finally {
+      await small.close();
+    }
   }
 
   if (isSelected('large-program') || isSelected(BULK_MEMBERSHIP) || isSelected(PATCH_STREAM)) {

@@ -18,7 +18,9 @@ export function killAll(): void {
 
 /** Spawns a built entry point; resolves with the first output match of `ready`. */
 function spawnNode(entry: string, env: Record<string, string>, ready: RegExp, nodeArgs: string[] = []) {
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
+  // An entry point is a built file, or a CommonJS script given inline (`-e`, plain-http.ts).
+  const args = entry.includes('\n') ? ['-e', entry] : [entry];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -148,6 +150,23 @@ function processTree(pid: number): number[] {
     // The process is gone: nothing below it either.
   }
   return [pid, ...descendants.flatMap(processTree)];
+}
+
+/** A CommonJS script of its own (plain-http.ts) that prints its URL once it listens. */
+export async function startPlainProcess(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ServiceProcess> {
+  const started = spawnNode(script, env, /on (http:\/\/\S+)/, nodeArgs);
+  const [, url] = (await started.match) as string[];
+  const pid = started.child.pid!;
+  return {
+    graphqlUrl: url!,
+    peakRssMb: () => peakRssMb(pid),
+    cpuMs: () => cpuMs(pid),
+    close: started.close,
+  };
 }
 
 /** VmHWM: the peak resident set of the process since it started. */

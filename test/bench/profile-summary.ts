@@ -32,9 +32,18 @@ const BUCKETS: [string, (fn: string, url: string) => boolean][] = [
   ['indexing programs', (_fn, url) => /program-index|program-locator|\/cache\//.test(url)],
   ['stats, filters, ordering', (_fn, url) => /stats\/|enrollment-query|derived/.test(url)],
   ['serialising answers (JSON.stringify)', (fn) => fn === 'prettyJSONStringify'],
+  // The kernel's copy of an answer to the socket (writev), under the JS that wrote it.
+  [
+    'writing answers to sockets',
+    (fn, url) => /^writev|^writeBuffer|^writeUtf8String/.test(fn) || /stream_base_commons/.test(url),
+  ],
+  ['audit trail (PGlite, opened in the background)', (_fn, url) => /pglite|^wasm:/.test(url)],
   [
     'GraphQL execution (graphql-js, type-graphql, resolvers, loaders)',
-    (_fn, url) => /node_modules\/(graphql|type-graphql|dataloader)|\/dist\/(graphql|loaders)\//.test(url),
+    (fn, url) =>
+      /node_modules\/(graphql|graphql-jit|type-graphql|dataloader)\/|\/dist\/(graphql|loaders)\//.test(url) ||
+      // graphql-jit's compiled query: functions without a file, named after the fields they resolve.
+      (url === '' && /Handler|__context|ResolverHandler/.test(fn)),
   ],
   [
     'HTTP server, Apollo, auth, limits',

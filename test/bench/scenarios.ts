@@ -18,6 +18,10 @@ export interface Scenario {
   direct: DirectOp;
   /** Upstream calls of one direct operation. */
   directCalls: number;
+  /** Concurrent connections of its rows (BENCH_CONNECTIONS when absent). */
+  connections?: number;
+  /** Also measure a plain node:http server answering the service's warm answer (plain-http.ts). */
+  plainBaseline?: boolean;
 }
 
 const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -98,6 +102,22 @@ export function dashboard(sim: SimProcess, facts: SimFacts): Scenario {
     directCalls: 1,
   };
 }
+
+/**
+ * Issue 20's setting: the same dashboard on a program of about 200 enrollments under 16
+ * connections (its own simulator), beside a plain node:http server returning the same bytes.
+ */
+export function dashboardOfIssue20(sim: SimProcess, facts: SimFacts, connections: number): Scenario {
+  return {
+    ...dashboard(sim, facts),
+    id: DASHBOARD_200,
+    title: `1b. program dashboard (${facts.enrollments.length} enrollments, ${connections} connections), warm against the same bytes from node:http`,
+    connections,
+    plainBaseline: true,
+  };
+}
+
+export const DASHBOARD_200 = 'dashboard-200';
 
 export function enrollmentDetail(sim: SimProcess, facts: SimFacts, count = 200): Scenario {
   const picked = activeWithDevices(facts).slice(0, count);

@@ -101,3 +101,66 @@ describe('roles', () => {
     }
   });
 });
+
+// Plain data fields run without type-graphql's wrapper (src/graphql/lean-resolvers.ts, issue 20):
+// roles must hold whatever runs the fields, so a restricted field read beside plain data fields,
+// under an alias and in a fragment, is still refused before any resolver runs, on either executor.
+describe.each(['graphql-js', 'jit'])(
+  'roles with plain data fields unwrapped (GRAPHQL_EXECUTOR=%s)',
+  (executor) => {
+    const READ = /* GraphQL */ `
+      query Mixed($programId: ID!) {
+        program(id: $programId) {
+          id
+          name
+          enrollments(first: 2) {
+            nodes {
+              id
+              status
+              site {
+                id
+                city
+              }
+            }
+            pageInfo {
+              endCursor
+            }
+          }
+        }
+        ...Log
+      }
+      fragment Log on Query {
+        trail: auditLog(first: 1) {
+          edges {
+            node {
+              id
+              operation
+            }
+          }
+        }
+      }
+    `;
+
+    it('refuses a viewer the audit log with 403 and no upstream call; a dispatcher reads it', async () => {
+      const service = await startService({ env: { ...ENV, GRAPHQL_EXECUTOR: executor } });
+      const programId = service.sim.programs[0]!.id;
+      for (const role of ['viewer', 'operator'] as const) {
+        const res = await service.gql(READ, { programId }, as(role));
+        expect(res.status).toBe(403);
+        expect(res.body.data).toBeUndefined();
+        expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(res.body.errors?.[0]?.message).toBe(`Role ${role} may not use auditLog (needs dispatcher).`);
+      }
+      expect(service.sim.journal.calls()).toEqual([]);
+      const allowed = await service.gql<{
+        program: { enrollments: { nodes: { site: { id: string } }[]; pageInfo: { endCursor: string } } };
+        trail: { edges: unknown[] };
+      }>(READ, { programId }, as('dispatcher'));
+      expect(allowed.body.errors).toBeUndefined();
+      expect(allowed.body.data?.program.enrollments.nodes).toHaveLength(2);
+      expect(allowed.body.data?.program.enrollments.nodes[0]?.site.id).toEqual(expect.any(String));
+      expect(allowed.body.data?.program.enrollments.pageInfo.endCursor).toEqual(expect.any(String));
+      expect(allowed.body.data?.trail.edges).toEqual([]);
+    });
+  },
+);

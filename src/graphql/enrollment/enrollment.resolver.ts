@@ -32,12 +32,15 @@ export class EnrollmentResolver {
     nullable: true,
     description: 'null only when the enrollment was fetched by id and belongs to no configured program.',
   })
-  async program(
+  program(
     @Root() enrollment: EnrollmentEntry,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<ProgramConfig | null> {
-    const programId = enrollment.programId ?? (await ctx.loaders.programIdOfEnrollment(enrollment.id));
-    return programId === null ? null : configuredProgram(ctx, programId);
+  ): ProgramConfig | null | Promise<ProgramConfig | null> {
+    const programOf = (programId: string | null) =>
+      programId === null ? null : configuredProgram(ctx, programId);
+    // Synchronous when the entry knows its program (a page of a program's list): no promise per item.
+    if (enrollment.programId != null) return programOf(enrollment.programId);
+    return ctx.loaders.programIdOfEnrollment(enrollment.id).then(programOf);
   }
 
   @FieldResolver(() => ID, {
@@ -58,10 +61,16 @@ export class EnrollmentResolver {
     description:
       "The site's groups in this enrollment's program ([] when the enrollment is in no configured program).",
   })
-  async groups(@Root() enrollment: EnrollmentEntry, @Ctx() ctx: GraphQLContext): Promise<GroupEntry[]> {
-    const programId = enrollment.programId ?? (await ctx.loaders.programIdOfEnrollment(enrollment.id));
-    if (programId === null) return [];
-    return enrollment.site.groups.map((g) => ({ id: g.id, name: g.name, programId }));
+  groups(
+    @Root() enrollment: EnrollmentEntry,
+    @Ctx() ctx: GraphQLContext,
+  ): GroupEntry[] | Promise<GroupEntry[]> {
+    const groupsIn = (programId: string | null): GroupEntry[] =>
+      programId === null ? [] : enrollment.site.groups.map((g) => ({ id: g.id, name: g.name, programId }));
+    // Synchronous when the entry knows its program: an async resolver would make graphql-js
+    // complete every enrollment of a page through promises.
+    if (enrollment.programId != null) return groupsIn(enrollment.programId);
+    return ctx.loaders.programIdOfEnrollment(enrollment.id).then(groupsIn);
   }
 
   @FieldResolver(() => [Device], { description: 'The devices enrolled with the site; [] when none.' })
