@@ -4,6 +4,7 @@ import type { Simulator } from '../../src/simulator/types.js';
 import { startHoldingProxy } from '../support/holding-proxy.js';
 import { startTestSim, utility } from '../support/sim.js';
 import { startService } from '../support/start.js';
+import { FIRST_ENROLLMENT, UPDATE_ENROLLMENT as UPDATE_REASON } from '../support/operations.js';
 
 // The cross-request cache (issue 9), through GraphQL over HTTP; upstream calls from the journal.
 
@@ -46,28 +47,6 @@ const PROGRAM_READ = /* GraphQL */ `
 type ProgramRead = {
   program: { enrollments: { nodes: { id: string; statusReason: string | null }[] } };
 };
-
-const FIRST_ENROLLMENT = /* GraphQL */ `
-  query ($id: ID!) {
-    program(id: $id) {
-      enrollments(first: 1) {
-        nodes {
-          id
-          statusReason
-        }
-      }
-    }
-  }
-`;
-
-/** Selecting no relation: the write request itself reads nothing after the PATCH. */
-const UPDATE_REASON = /* GraphQL */ `
-  mutation ($input: UpdateEnrollmentInput!) {
-    updateEnrollment(input: $input) {
-      id
-    }
-  }
-`;
 
 function firstEnrollment(sim: Simulator, programId: string): WireEnrollment {
   return sim.state.enrollments(programId)[0] as WireEnrollment;

@@ -5,6 +5,7 @@ import type { Simulator, SimulatorOptions } from '../../src/simulator/types.js';
 import { startRedis } from '../support/redis.js';
 import { startService, type StartedService } from '../support/start.js';
 import { requireBinary } from '../support/system-binary.js';
+import { UPDATE_ENROLLMENT as UPDATE } from '../support/operations.js';
 
 // Every suite here needs a real redis-server: skipped with the reason when it is absent; with
 // CI=true its absence fails the file instead.
@@ -28,14 +29,6 @@ const READ = /* GraphQL */ `
 `;
 type Node = { id: string; status: string; statusReason: string | null };
 type Read = { program: { enrollments: { nodes: Node[] } } };
-
-const UPDATE = /* GraphQL */ `
-  mutation ($input: UpdateEnrollmentInput!) {
-    updateEnrollment(input: $input) {
-      id
-    }
-  }
-`;
 
 /** Three services on one new Redis; the first runs the simulator the other two use. */
 async function startFleet(env: Record<string, string> = {}, sim: SimulatorOptions = {}) {

@@ -7,6 +7,7 @@ import type { Simulator } from '../../src/simulator/types.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { startService, type StartedService } from '../support/start.js';
 import { requireBinary } from '../support/system-binary.js';
+import { FIRST_ENROLLMENT as READ, UPDATE_ENROLLMENT as UPDATE } from '../support/operations.js';
 
 // Every suite here needs a real redis-server: skipped with the reason when it is absent (and no
 // hook runs then); with CI=true its absence fails the file instead.
@@ -33,18 +34,6 @@ afterAll(async () => {
 });
 beforeEach(() => a.sim.journal.clear());
 
-const READ = /* GraphQL */ `
-  query ($id: ID!) {
-    program(id: $id) {
-      enrollments(first: 1) {
-        nodes {
-          id
-          statusReason
-        }
-      }
-    }
-  }
-`;
 type Read = { program: { enrollments: { nodes: { id: string; statusReason: string | null }[] } } };
 
 async function firstEnrollmentVia(svc: StartedService) {
@@ -74,13 +63,6 @@ function validDispatch(sim: Simulator, program: string) {
   };
 }
 
-const UPDATE = /* GraphQL */ `
-  mutation ($input: UpdateEnrollmentInput!) {
-    updateEnrollment(input: $input) {
-      id
-    }
-  }
-`;
 const BY_ID = /* GraphQL */ `
   query ($id: ID!) {
     enrollment(id: $id) {

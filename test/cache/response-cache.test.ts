@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startRedis } from '../support/redis.js';
 import { startService, type StartedService } from '../support/start.js';
 import { requireBinary } from '../support/system-binary.js';
+import { UPDATE_ENROLLMENT_REASON as UPDATE_REASON } from '../support/operations.js';
 
 // The response cache (issue 20), over HTTP against a started service and its simulator: upstream
 // calls from the journal, executions from the operation log (one line per executed operation).
@@ -25,15 +26,6 @@ type Answer = {
   errors?: unknown[];
   extensions?: { responseCache?: { hit: boolean } };
 };
-
-const UPDATE_REASON = /* GraphQL */ `
-  mutation ($input: UpdateEnrollmentInput!) {
-    updateEnrollment(input: $input) {
-      id
-      statusReason
-    }
-  }
-`;
 
 const VIEWER_KEY = 'viewer-key-0123456789';
 const OPERATOR_KEY = 'operator-key-0123456789';

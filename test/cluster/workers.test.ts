@@ -9,6 +9,12 @@ import { removeBuild, startServiceProcess, type ServiceProcess } from '../suppor
 import { startTestSim } from '../support/sim.js';
 import { upstreamEnv } from '../support/start.js';
 import { requireBinary } from '../support/system-binary.js';
+import {
+  FIRST_ENROLLMENT,
+  PROGRAM_CHANGE_KINDS as PROGRAM_CHANGES,
+  PROGRAM_DEVICE_READINGS as DEVICE_TELEMETRY,
+  UPDATE_ENROLLMENT_REASON as UPDATE_REASON,
+} from '../support/operations.js';
 
 const redisServer = requireBinary('redis-server', 'apt-get install redis-server');
 
@@ -73,49 +79,10 @@ async function postElsewhere(not: unknown, send: () => Promise<Answer>): Promise
   throw new Error(`every answer came from worker ${String(not)}`);
 }
 
-const FIRST_ENROLLMENT = /* GraphQL */ `
-  query ($id: ID!) {
-    program(id: $id) {
-      enrollments(first: 1) {
-        nodes {
-          id
-          statusReason
-        }
-      }
-    }
-  }
-`;
-
-const UPDATE_REASON = /* GraphQL */ `
-  mutation ($input: UpdateEnrollmentInput!) {
-    updateEnrollment(input: $input) {
-      id
-      statusReason
-    }
-  }
-`;
-
 const CREATE_GROUP = /* GraphQL */ `
   mutation ($input: CreateGroupInput!) {
     createGroup(input: $input) {
       id
-    }
-  }
-`;
-
-const PROGRAM_CHANGES = /* GraphQL */ `
-  subscription ($programId: ID!) {
-    programChanges(programId: $programId) {
-      kind
-      targetIds
-    }
-  }
-`;
-
-const DEVICE_TELEMETRY = /* GraphQL */ `
-  subscription ($programId: ID!) {
-    deviceTelemetry(programId: $programId) {
-      deviceId
     }
   }
 `;

@@ -3,25 +3,13 @@ import { liveClient, postWebhook, webhookSecret } from '../support/live.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { startService, type StartedService } from '../support/start.js';
 import { requireBinary } from '../support/system-binary.js';
+import {
+  PROGRAM_CHANGE_KINDS as PROGRAM_CHANGES,
+  PROGRAM_DEVICE_READINGS as DEVICE_TELEMETRY,
+} from '../support/operations.js';
 
 // Two instances on one real redis-server and one Flip (A's embedded simulator).
 const redisServer = requireBinary('redis-server', 'apt-get install redis-server');
-
-const PROGRAM_CHANGES = /* GraphQL */ `
-  subscription ($programId: ID!) {
-    programChanges(programId: $programId) {
-      kind
-      targetIds
-    }
-  }
-`;
-const DEVICE_TELEMETRY = /* GraphQL */ `
-  subscription ($programId: ID!) {
-    deviceTelemetry(programId: $programId) {
-      deviceId
-    }
-  }
-`;
 
 describe('subscriptions across instances', redisServer.suite, () => {
   const secret = webhookSecret();

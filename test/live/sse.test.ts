@@ -2,18 +2,10 @@ import { createClient } from 'graphql-sse';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { startService } from '../support/start.js';
+import { PROGRAM_CHANGE_KINDS as PROGRAM_CHANGES } from '../support/operations.js';
 
 const VIEWER_KEY = 'viewer-key-0123456789abcdef';
 const ADMIN_KEY = 'admin-key-0123456789abcdef';
-const PROGRAM_CHANGES = /* GraphQL */ `
-  subscription ($programId: ID!) {
-    programChanges(programId: $programId) {
-      kind
-      targetIds
-    }
-  }
-`;
-
 describe('subscriptions over Server-Sent Events', () => {
   it('streams programChanges to a graphql-sse client (distinct connections)', async () => {
     const service = await startService({ env: { GRAPHQL_API_KEYS: `${ADMIN_KEY}:admin` } });
