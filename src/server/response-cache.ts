@@ -38,11 +38,10 @@ export type DataScope = 'enrollments' | 'groups' | 'events';
 type Read = readonly [scope: DataScope, programId: string | null, generation: number];
 
 interface Entry {
-  /** Apollo's answer as it was sent. */
-  body: string;
-  /** Its UTF-8 size, for the LRU bound. */
-  bytes: number;
-  headers: readonly (readonly [string, string])[];
+  /** Apollo's answer as it was sent, written as is by a hit. */
+  body: Buffer;
+  /** Apollo's headers, `cache-control: no-store` and the body's content-length, ready for writeHead. */
+  headers: Record<string, string>;
   reads: readonly Read[];
 }
 
@@ -82,7 +81,7 @@ export class ResponseCache {
     const now = options.now ?? Date.now;
     this.lru = new LRUCache<string, Entry>({
       maxSize: Math.max(1, options.maxBytes),
-      sizeCalculation: (entry, key) => entry.bytes + key.length * 2 + ENTRY_OVERHEAD_BYTES,
+      sizeCalculation: (entry, key) => entry.body.length + key.length + ENTRY_OVERHEAD_BYTES,
       ttl: options.ttlS * 1000,
       ttlResolution: 0,
       perf: { now },
@@ -90,26 +89,32 @@ export class ResponseCache {
   }
 
   /**
-   * The key of a request that may be answered from the cache, or undefined: only POSTs of a JSON
-   * object with a `query` string (after trusted documents put the document in place of its id).
+   * The key of a POST's raw body (undefined for other methods), computed before the body is
+   * parsed, so that a hit needs no JSON.parse: an entry exists under it only once the same bytes,
+   * with the same headers and role, passed trusted documents and were answered (see mayKeep).
+   * The body enters as latin1, one character per byte: distinct bytes never share a key.
    */
-  keyOf(
-    req: IncomingMessage,
-    body: { text: string; json: unknown },
-    caller: Caller | null,
-  ): string | undefined {
-    const json = body.json;
-    if (req.method !== 'POST' || json === null || typeof json !== 'object') return undefined;
-    if (typeof (json as { query?: unknown }).query !== 'string') return undefined;
+  keyOf(req: IncomingMessage, raw: Buffer, caller: Caller | null): string | undefined {
+    if (req.method !== 'POST') return undefined;
     const h = req.headers;
     const preflight =
       h['apollo-require-preflight'] !== undefined || h['x-apollo-operation-name'] !== undefined;
     const answerHeaders = `${h['content-type'] ?? ''}\n${h.accept ?? ''}\n${h[COST_DEBUG_HEADER] ?? ''}`;
-    return `${caller?.role ?? '-'}\n${answerHeaders}\n${preflight ? 1 : 0}\n${body.text}`;
+    return `${caller?.role ?? '-'}\n${answerHeaders}\n${preflight ? 1 : 0}\n${raw.toString('latin1')}`;
+  }
+
+  /**
+   * Whether a missed request may be recorded: only a JSON object with a `query` string (after
+   * trusted documents put the document in place of its id); APQ-by-hash and others never.
+   */
+  mayKeep(json: unknown): boolean {
+    return (
+      json !== null && typeof json === 'object' && typeof (json as { query?: unknown }).query === 'string'
+    );
   }
 
   /** The stored answer when all it read is unchanged; an outdated one is dropped. */
-  lookup(key: string): { body: string; headers: Entry['headers'] } | undefined {
+  lookup(key: string): Entry | undefined {
     const entry = this.lru.get(key);
     const isCurrent = entry !== undefined && this.isCurrent(entry.reads);
     if (entry && !isCurrent) this.lru.delete(key);
@@ -130,16 +135,18 @@ export class ResponseCache {
   /** Keeps the request's answer when it may be kept (see the file comment). */
   end(
     recording: ResponseRecording,
-    answer: { status: number; headers: Entry['headers']; body: string },
+    answer: { status: number; headers: Iterable<readonly [string, string]>; body: string },
   ): void {
     if (answer.status !== 200 || !recording.isCacheable) return;
     // Flip answered while it ran: its answer may hold data no generation follows.
     if (this.upstreamCalls !== recording.upstreamCallsBefore) return;
     // Changed while it ran: it may hold a value from before the change.
     if (!this.isCurrent(recording.reads)) return;
-    const bytes = Buffer.byteLength(answer.body, 'utf8');
-    const entry = { body: answer.body, bytes, headers: answer.headers, reads: recording.reads };
-    this.lru.set(recording.key, entry);
+    const body = Buffer.from(answer.body, 'utf8');
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    for (const [name, value] of answer.headers) headers[name.toLowerCase()] = value;
+    headers['content-length'] = String(body.length);
+    this.lru.set(recording.key, { body, headers, reads: recording.reads });
   }
 
   private isCurrent(reads: readonly Read[]): boolean {
