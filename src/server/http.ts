@@ -178,7 +178,7 @@ export async function startHttpServer<TContext extends BaseContext>(
     const { responseCache } = options;
     const cacheKey = responseCache?.keyOf(req, body.raw, caller);
     if (responseCache && cacheKey !== undefined) {
-      const stored = responseCache.lookup(cacheKey);
+      const stored = responseCache.lookup(cacheKey, body.raw);
       if (stored) {
         if (responseCache.debug) {
           for (const [key, value] of Object.entries(stored.headers)) {
@@ -209,7 +209,7 @@ export async function startHttpServer<TContext extends BaseContext>(
     }
     const recording =
       responseCache && cacheKey !== undefined && responseCache.mayKeep(json)
-        ? responseCache.begin(cacheKey)
+        ? responseCache.begin(cacheKey, body.raw)
         : undefined;
     await executeGraphql(req, res, { requestId, caller, search, json, recording });
   }

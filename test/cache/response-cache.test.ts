@@ -146,6 +146,24 @@ describe('response cache', () => {
     expect((await read(svc, { id: programId }, operator)).extensions?.responseCache).toEqual({ hit: true });
   });
 
+  it('never answers a body with the answer kept for another one of the same length, start and end', async () => {
+    const { svc, programId } = await startCached();
+    // The alias sits in the middle, far from both ends of the body.
+    const pad = `#${'x'.repeat(300)}\n`;
+    const document = (alias: string) =>
+      `query ($id: ID!) {\n${pad} program(id: $id) { enrollments(first: 1) { nodes { ${alias}: id } } }\n${pad}}`;
+    type Aliased = { data?: { program: { enrollments: { nodes: Record<string, string>[] } } } } & Answer;
+    const send = async (alias: string) => (await svc.gql(document(alias), { id: programId })).body as Aliased;
+    await send('aaaa');
+    await send('aaaa');
+    expect((await send('aaaa')).extensions?.responseCache).toEqual({ hit: true });
+    const ran = executions(svc);
+    const other = await send('bbbb');
+    expect(other.extensions?.responseCache).toEqual({ hit: false });
+    expect(Object.keys(other.data!.program.enrollments.nodes[0]!)).toEqual(['bbbb']);
+    expect(executions(svc)).toBe(ran + 1);
+  });
+
   it('never keeps a mutation: the same write sent twice runs twice', async () => {
     const { svc, programId } = await startCached();
     const { first } = await read(svc, { id: programId });
