@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, importSPKI, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Config, Role } from '../config.js';
 import { ServiceError } from '../errors.js';
 
@@ -54,12 +55,24 @@ export async function createAuthenticator(auth: AuthConfig): Promise<Authenticat
   if (!isAuthConfigured(auth)) return undefined;
   const keys = auth.apiKeys.map(({ key, role }) => ({ hash: sha256(key), role }));
   const verifyJwt = auth.jwt ? await createJwtVerifier(auth.jwt) : undefined;
+  /**
+   * Tokens that matched a configured key, so that a repeated caller skips the SHA-256 and the
+   * comparisons (issue 20). Only a token equal to a configured key ever enters (its hash matched):
+   * at most one entry per key, and a wrong key is always hashed and compared in full. Keys change
+   * with the configuration, i.e. on restart only.
+   */
+  const verifiedKeys = new Map<string, Caller>();
 
   return {
     async authenticate(authorization) {
       const token = bearerToken(authorization);
+      const known = verifiedKeys.get(token);
+      if (known) return known;
       const key = matchKey(keys, token);
-      if (key) return key;
+      if (key) {
+        verifiedKeys.set(token, key);
+        return key;
+      }
       if (verifyJwt && JWT_SHAPE.test(token)) return verifyJwt(token);
       throw new ServiceError('UNAUTHENTICATED', 'Invalid or expired token.');
     },
@@ -95,6 +108,11 @@ function sha256(text: string): Buffer {
 
 type JwtConfig = NonNullable<AuthConfig['jwt']>;
 
+/** Verified JWTs kept (distinct tokens in use at once). */
+const JWT_VERIFIED_MAX = 10_000;
+/** Longest a verified JWT is trusted without checking its signature again. */
+const JWT_VERIFIED_MAX_AGE_MS = 5 * 60_000;
+
 async function createJwtVerifier(jwt: JwtConfig): Promise<(token: string) => Promise<Caller>> {
   // A token without `exp` would be valid forever: refused (issue 18 section 4).
   const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['exp'] };
@@ -107,7 +125,29 @@ async function createJwtVerifier(jwt: JwtConfig): Promise<(token: string) => Pro
     const { key, alg } = await importPublicKey(jwt.publicKey ?? '');
     verify = async (token) => (await jwtVerify(token, key, { ...options, algorithms: [alg] })).payload;
   }
+  /**
+   * Tokens verified recently, until their `exp` (issue 20): a repeated caller skips the signature
+   * check. Bounded in entries and in age (a key dropped from the JWKS stops a cached token within
+   * JWT_VERIFIED_MAX_AGE_MS); only tokens that verified enter, and the expiry is checked on every use.
+   */
+  const verified = new LRUCache<string, { caller: Caller; exp: number }>({
+    max: JWT_VERIFIED_MAX,
+    ttl: JWT_VERIFIED_MAX_AGE_MS,
+  });
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached) {
+      // jose's rule: expired once the current second reaches `exp`.
+      if (Math.floor(Date.now() / 1000) < cached.exp) return cached.caller;
+      verified.delete(token);
+      throw new ServiceError('UNAUTHENTICATED', 'The token has expired.');
+    }
+    const result = await verifyUncached(token);
+    verified.set(token, result);
+    return result.caller;
+  };
+
+  async function verifyUncached(token: string): Promise<{ caller: Caller; exp: number }> {
     let payload: JWTPayload;
     try {
       payload = await verify(token);
@@ -121,8 +161,9 @@ async function createJwtVerifier(jwt: JwtConfig): Promise<(token: string) => Pro
     if (!role) {
       throw new ServiceError('FORBIDDEN', `The token carries no known role in claim "${jwt.rolesClaim}".`);
     }
-    return { id: payload.sub, role, kind: 'jwt' };
-  };
+    // requiredClaims: ['exp'] made jose check that it is a number.
+    return { caller: { id: payload.sub, role, kind: 'jwt' }, exp: payload.exp ?? 0 };
+  }
 }
 
 /** The algorithm follows from the key: RSA -> RS256, EC P-256/P-384 -> ES256/ES384, Ed25519 -> EdDSA. */

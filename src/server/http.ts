@@ -106,6 +106,7 @@ export async function startHttpServer<TContext extends BaseContext>(
   });
   await apollo.start();
   const cors = createCors(config.corsOrigins);
+  const routes = options.routes ?? [];
   options.attach?.attach(httpServer);
 
   httpServer.on('request', (req, res) => {
@@ -124,8 +125,11 @@ export async function startHttpServer<TContext extends BaseContext>(
     res.setHeader('x-request-id', requestId);
     // Before routes and auth: a preflight never carries the token.
     if (cors(req, res)) return;
-    for (const route of options.routes ?? []) {
-      if (await route(req, res, url)) return;
+    for (const route of routes) {
+      // Most routes decide synchronously: awaiting only a promise spares every request a
+      // microtask per route.
+      const handled = route(req, res, url);
+      if (handled === true || (handled !== false && (await handled))) return;
     }
     if (url.pathname !== '/graphql') {
       sendJson(res, 404, { error: 'not found' });
@@ -163,13 +167,34 @@ export async function startHttpServer<TContext extends BaseContext>(
       return;
     }
     if (body.tooLarge) {
+      res.setHeader('connection', 'close');
       sendJson(res, 413, {
         errors: [{ message: 'Request body too large.', extensions: { code: 'BAD_USER_INPUT' } }],
       });
       return;
     }
+    // A hit is looked up on the raw bytes, before parsing: its key only has an entry once the
+    // same bytes passed trusted documents for the same role (response-cache.ts).
+    const { responseCache } = options;
+    const cacheKey = responseCache?.keyOf(req, body.raw, caller);
+    if (responseCache && cacheKey !== undefined) {
+      const stored = responseCache.lookup(cacheKey, body.raw);
+      if (stored) {
+        if (responseCache.debug) {
+          for (const [key, value] of Object.entries(stored.headers)) {
+            if (key !== 'content-length') res.setHeader(key, value);
+          }
+          res.statusCode = 200;
+          res.end(withHitExtension(stored.body.toString('utf8'), true));
+        } else {
+          res.writeHead(200, stored.headers);
+          res.end(stored.body);
+        }
+        return;
+      }
+    }
     let search = url.search;
-    let json = body.json;
+    let json = parseBody(req, body.raw);
     if (options.trustedDocuments) {
       const method = req.method ?? 'GET';
       const decision = options.trustedDocuments.check({ method, search, body: json, caller });
@@ -182,20 +207,10 @@ export async function startHttpServer<TContext extends BaseContext>(
       }
       ({ search, body: json } = decision);
     }
-    const { responseCache } = options;
-    const cacheKey = responseCache?.keyOf(req, { text: body.text, json }, caller);
-    let recording: ResponseRecording | undefined;
-    if (responseCache && cacheKey !== undefined) {
-      const stored = responseCache.lookup(cacheKey);
-      if (stored) {
-        res.setHeader('cache-control', 'no-store');
-        for (const [key, value] of stored.headers) res.setHeader(key, value);
-        res.statusCode = 200;
-        res.end(responseCache.debug ? withHitExtension(stored.body, true) : stored.body);
-        return;
-      }
-      recording = responseCache.begin(cacheKey);
-    }
+    const recording =
+      responseCache && cacheKey !== undefined && responseCache.mayKeep(json)
+        ? responseCache.begin(cacheKey, body.raw)
+        : undefined;
     await executeGraphql(req, res, { requestId, caller, search, json, recording });
   }
 
@@ -304,36 +319,59 @@ function asksForIdePage(req: IncomingMessage, url: URL): boolean {
 }
 
 interface RequestBody {
-  json: unknown;
-  /** The body as sent ('' without one). */
-  text: string;
+  /** The body as sent (empty without one). */
+  raw: Buffer;
   tooLarge?: boolean;
   /** The connection closed before the whole body arrived. */
   aborted?: boolean;
 }
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<RequestBody> {
-  if (req.method !== 'POST') return { json: undefined, text: '' };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
+const NO_BODY: RequestBody = { raw: Buffer.alloc(0) };
+
+/**
+ * A POST's body as one Buffer, read with 'data'/'end' events (cheaper than an async iterator),
+ * bounded by maxBytes.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<RequestBody> {
+  if (req.method !== 'POST') return Promise.resolve(NO_BODY);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: RequestBody | Error) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) return { json: undefined, text: '', tooLarge: true };
+      if (size > maxBytes) {
+        settle({ raw: NO_BODY.raw, tooLarge: true });
+        // The rest is read and dropped (no memory) until the 413 closes the connection.
+        req.on('error', () => {});
+        return;
+      }
       chunks.push(chunk);
-    }
-  } catch (err) {
-    if (req.destroyed || req.errored) return { json: undefined, text: '', aborted: true };
-    throw err;
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+    };
+    const onEnd = () => settle({ raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+    const onError = (err: Error) =>
+      settle(req.destroyed || req.errored ? { raw: NO_BODY.raw, aborted: true } : err);
+    // Closed without 'end' or 'error': the caller went away.
+    const onClose = () => settle({ raw: NO_BODY.raw, aborted: true });
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
+/** The body Apollo gets: parsed JSON, or the text as sent (Apollo answers a non-object with 400). */
+function parseBody(req: IncomingMessage, raw: Buffer): unknown {
+  if (req.method !== 'POST') return undefined;
+  const text = raw.toString('utf8');
   const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json') || text === '') return { json: text, text };
+  if (!type.includes('application/json') || text === '') return text;
   try {
-    return { json: JSON.parse(text) as unknown, text };
+    return JSON.parse(text) as unknown;
   } catch {
     // Apollo answers a string body with a 400 "POST body ... must be an object".
-    return { json: text, text };
+    return text;
   }
 }
 

@@ -38,11 +38,12 @@ export type DataScope = 'enrollments' | 'groups' | 'events';
 type Read = readonly [scope: DataScope, programId: string | null, generation: number];
 
 interface Entry {
-  /** Apollo's answer as it was sent. */
-  body: string;
-  /** Its UTF-8 size, for the LRU bound. */
-  bytes: number;
-  headers: readonly (readonly [string, string])[];
+  /** The request body it answers, byte for byte. */
+  request: Buffer;
+  /** Apollo's answer as it was sent, written as is by a hit. */
+  body: Buffer;
+  /** Apollo's headers, `cache-control: no-store` and the body's content-length, ready for writeHead. */
+  headers: Record<string, string>;
   reads: readonly Read[];
 }
 
@@ -54,6 +55,8 @@ export class ResponseRecording {
 
   constructor(
     readonly key: string,
+    /** The request body (copied when kept: a parser chunk may hold more than this body). */
+    readonly request: Buffer,
     /** The process's count of finished upstream calls when the request started. */
     readonly upstreamCallsBefore: number,
   ) {}
@@ -63,6 +66,9 @@ export class ResponseRecording {
     this.reads.push([scope, programId, generation]);
   };
 }
+
+/** Bytes of the request body's start and of its end that enter the key (keyOf). */
+const KEY_SAMPLE_BYTES = 128;
 
 /** Per stored answer beyond its bytes and key: the entry, its reads, the LRU's bookkeeping. */
 const ENTRY_OVERHEAD_BYTES = 256;
@@ -82,7 +88,8 @@ export class ResponseCache {
     const now = options.now ?? Date.now;
     this.lru = new LRUCache<string, Entry>({
       maxSize: Math.max(1, options.maxBytes),
-      sizeCalculation: (entry, key) => entry.bytes + key.length * 2 + ENTRY_OVERHEAD_BYTES,
+      sizeCalculation: (entry, key) =>
+        entry.request.length + entry.body.length + key.length + ENTRY_OVERHEAD_BYTES,
       ttl: options.ttlS * 1000,
       ttlResolution: 0,
       perf: { now },
@@ -90,27 +97,42 @@ export class ResponseCache {
   }
 
   /**
-   * The key of a request that may be answered from the cache, or undefined: only POSTs of a JSON
-   * object with a `query` string (after trusted documents put the document in place of its id).
+   * The key of a POST's raw body (undefined for other methods), computed before the body is
+   * parsed, so that a hit needs no JSON.parse: an entry exists under it only once the same bytes,
+   * with the same headers and role, passed trusted documents and were answered (see mayKeep).
+   * The key holds the role and headers in full but only the body's length and its first and last
+   * KEY_SAMPLE_BYTES (as latin1, one character per byte), which is cheaper to hash; lookup then
+   * compares the whole body with the bytes the entry was made for. Two bodies sharing a key only
+   * take each other's place (misses), never each other's answers.
    */
-  keyOf(
-    req: IncomingMessage,
-    body: { text: string; json: unknown },
-    caller: Caller | null,
-  ): string | undefined {
-    const json = body.json;
-    if (req.method !== 'POST' || json === null || typeof json !== 'object') return undefined;
-    if (typeof (json as { query?: unknown }).query !== 'string') return undefined;
+  keyOf(req: IncomingMessage, raw: Buffer, caller: Caller | null): string | undefined {
+    if (req.method !== 'POST') return undefined;
     const h = req.headers;
     const preflight =
       h['apollo-require-preflight'] !== undefined || h['x-apollo-operation-name'] !== undefined;
     const answerHeaders = `${h['content-type'] ?? ''}\n${h.accept ?? ''}\n${h[COST_DEBUG_HEADER] ?? ''}`;
-    return `${caller?.role ?? '-'}\n${answerHeaders}\n${preflight ? 1 : 0}\n${body.text}`;
+    const sample =
+      raw.length <= 2 * KEY_SAMPLE_BYTES
+        ? raw.toString('latin1')
+        : `${raw.toString('latin1', 0, KEY_SAMPLE_BYTES)}\n${raw.toString('latin1', raw.length - KEY_SAMPLE_BYTES)}`;
+    return `${caller?.role ?? '-'}\n${answerHeaders}\n${preflight ? 1 : 0}\n${raw.length}\n${sample}`;
+  }
+
+  /**
+   * Whether a missed request may be recorded: only a JSON object with a `query` string (after
+   * trusted documents put the document in place of its id); APQ-by-hash and others never.
+   */
+  mayKeep(json: unknown): boolean {
+    return (
+      json !== null && typeof json === 'object' && typeof (json as { query?: unknown }).query === 'string'
+    );
   }
 
   /** The stored answer when all it read is unchanged; an outdated one is dropped. */
-  lookup(key: string): { body: string; headers: Entry['headers'] } | undefined {
-    const entry = this.lru.get(key);
+  lookup(key: string, raw: Buffer): Entry | undefined {
+    const found = this.lru.get(key);
+    // Another body with the same key (see keyOf): a miss, whose answer will take its place.
+    const entry = found?.request.equals(raw) ? found : undefined;
     const isCurrent = entry !== undefined && this.isCurrent(entry.reads);
     if (entry && !isCurrent) this.lru.delete(key);
     this.options.onLookup?.(isCurrent);
@@ -118,8 +140,8 @@ export class ResponseCache {
   }
 
   /** Starts recording what the request reads. */
-  begin(key: string): ResponseRecording {
-    return new ResponseRecording(key, this.upstreamCalls);
+  begin(key: string, raw: Buffer): ResponseRecording {
+    return new ResponseRecording(key, raw, this.upstreamCalls);
   }
 
   /** An upstream call finished (createFlipClients' onUpstreamCall, before anyone gets its data). */
@@ -130,16 +152,19 @@ export class ResponseCache {
   /** Keeps the request's answer when it may be kept (see the file comment). */
   end(
     recording: ResponseRecording,
-    answer: { status: number; headers: Entry['headers']; body: string },
+    answer: { status: number; headers: Iterable<readonly [string, string]>; body: string },
   ): void {
     if (answer.status !== 200 || !recording.isCacheable) return;
     // Flip answered while it ran: its answer may hold data no generation follows.
     if (this.upstreamCalls !== recording.upstreamCallsBefore) return;
     // Changed while it ran: it may hold a value from before the change.
     if (!this.isCurrent(recording.reads)) return;
-    const bytes = Buffer.byteLength(answer.body, 'utf8');
-    const entry = { body: answer.body, bytes, headers: answer.headers, reads: recording.reads };
-    this.lru.set(recording.key, entry);
+    const body = Buffer.from(answer.body, 'utf8');
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    for (const [name, value] of answer.headers) headers[name.toLowerCase()] = value;
+    headers['content-length'] = String(body.length);
+    const request = Buffer.from(recording.request);
+    this.lru.set(recording.key, { request, body, headers, reads: recording.reads });
   }
 
   private isCurrent(reads: readonly Read[]): boolean {

@@ -120,6 +120,42 @@ describe('response cache', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('never answers a wrong API key from the cache, after the right key made the entry', async () => {
+    const { svc, programId } = await startCached({ GRAPHQL_API_KEYS: `${OPERATOR_KEY}:operator` });
+    const operator = { authorization: `Bearer ${OPERATOR_KEY}` };
+    await warm(svc, { id: programId }, operator);
+    expect((await read(svc, { id: programId }, operator)).extensions?.responseCache).toEqual({ hit: true });
+    const ran = executions(svc);
+    // Near misses of the right key (verified keys are remembered by their exact string).
+    for (const wrong of [`${OPERATOR_KEY}x`, OPERATOR_KEY.slice(0, -1), OPERATOR_KEY.toUpperCase()]) {
+      const res = await svc.gql(READ, { id: programId }, { authorization: `Bearer ${wrong}` });
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({
+        errors: [{ message: 'Invalid or expired token.', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+    }
+    expect(executions(svc)).toBe(ran);
+    expect((await read(svc, { id: programId }, operator)).extensions?.responseCache).toEqual({ hit: true });
+  });
+
+  it('never answers a body with the answer kept for another one of the same length, start and end', async () => {
+    const { svc, programId } = await startCached();
+    // The alias sits in the middle, far from both ends of the body.
+    const pad = `#${'x'.repeat(300)}\n`;
+    const document = (alias: string) =>
+      `query ($id: ID!) {\n${pad} program(id: $id) { enrollments(first: 1) { nodes { ${alias}: id } } }\n${pad}}`;
+    type Aliased = { data?: { program: { enrollments: { nodes: Record<string, string>[] } } } } & Answer;
+    const send = async (alias: string) => (await svc.gql(document(alias), { id: programId })).body as Aliased;
+    await send('aaaa');
+    await send('aaaa');
+    expect((await send('aaaa')).extensions?.responseCache).toEqual({ hit: true });
+    const ran = executions(svc);
+    const other = await send('bbbb');
+    expect(other.extensions?.responseCache).toEqual({ hit: false });
+    expect(Object.keys(other.data!.program.enrollments.nodes[0]!)).toEqual(['bbbb']);
+    expect(executions(svc)).toBe(ran + 1);
+  });
+
   it('never keeps a mutation: the same write sent twice runs twice', async () => {
     const { svc, programId } = await startCached();
     const { first } = await read(svc, { id: programId });
@@ -185,7 +221,7 @@ describe('response cache', () => {
 
   it('evicts the least recently used answer beyond RESPONSE_CACHE_MAX_BYTES', async () => {
     // About one answer of READ (its bytes, its key, the entry's overhead) fits; two do not.
-    const { svc, programId } = await startCached({ RESPONSE_CACHE_MAX_BYTES: '1500' });
+    const { svc, programId } = await startCached({ RESPONSE_CACHE_MAX_BYTES: '1000' });
     await warm(svc, { id: programId, first: 1 });
     expect((await read(svc, { id: programId, first: 1 })).extensions?.responseCache).toEqual({ hit: true });
     await warm(svc, { id: programId, first: 2 });

@@ -164,6 +164,27 @@ describe('caller auth with JWTs', () => {
     expect(service.sim.journal.calls()).toEqual([]);
   });
 
+  it('refuses a token once it has expired, though the same token was accepted before', async () => {
+    const { service, privateKey } = await startWithJwt();
+    // Verified tokens are remembered until their exp: the expiry must still hold.
+    const exp = Math.floor(Date.now() / 1000) + 3;
+    const token = await new SignJWT({ roles: 'viewer' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('user-42')
+      .setIssuer('https://idp.test')
+      .setAudience('flip-graphql')
+      .setExpirationTime(exp)
+      .sign(privateKey);
+    expect((await service.gql(PROGRAMS, undefined, bearer(token))).status).toBe(200);
+    expect((await service.gql(PROGRAMS, undefined, bearer(token))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 100));
+    const res = await service.gql(PROGRAMS, undefined, bearer(token));
+    expect(res.status).toBe(401);
+    expect(res.body.errors).toEqual([
+      { message: 'The token has expired.', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
+  });
+
   it('answers 403 FORBIDDEN for a valid token without a known role', async () => {
     const { service, privateKey } = await startWithJwt({ JWT_ROLES_CLAIM: 'realm_access.roles' });
     const none = await service.gql(PROGRAMS, undefined, bearer(await sign(privateKey, { roles: ['admin'] })));

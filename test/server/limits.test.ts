@@ -296,6 +296,12 @@ describe('HTTP guards', () => {
       JSON.stringify({ query: `{ programs { id } } #${'x'.repeat(2000)}` }),
     );
     expect(res.status).toBe(413);
+    // Far over the bound, arriving in many chunks: still answered, and the connection closed.
+    const huge = await post(service.graphqlUrl, JSON.stringify({ query: `#${'x'.repeat(4_000_000)}` }));
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.text)).toEqual({
+      errors: [{ message: 'Request body too large.', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
   });
 
   it('refuses batched requests', async () => {
