@@ -25,6 +25,7 @@ const ROLLBACK = Symbol('rollback');
   try {
     const { PGlite } = await import(workerData.pgliteUrl);
     const options = workerData.template ? { loadDataDir: new Blob([workerData.template]) } : {};
+    options.startParams = [...PGlite.defaultStartParams, ...workerData.startParams];
     db = await PGlite.create(workerData.dataDir, options);
   } catch (e) {
     parentPort.postMessage({ op: 'failed', error: errorOf(e) });
@@ -113,6 +114,14 @@ export async function terminatePgliteThreads(): Promise<number> {
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Added to PGlite's own start parameters. Postgres's default buffer pool (128 MB) is allocated in
+ * the WASM memory: an append-only trail with small writes needs far less, and the pool was most
+ * of the process's memory after start (measured on a reopened data directory: 292 MB of RSS with
+ * the default, 165 MB with 16 MB).
+ */
+const START_PARAMS = ['-c', 'shared_buffers=16MB'];
+
 /** A PGlite database on its own thread, behind SqlBackend; see openPglite in backend.ts. */
 export async function openPgliteThread(
   dataDir: string,
@@ -126,6 +135,7 @@ export async function openPgliteThread(
       pgliteUrl: pathToFileURL(require.resolve('@electric-sql/pglite')).href,
       dataDir,
       template: bytes,
+      startParams: START_PARAMS,
     },
     transferList: bytes ? [bytes] : [],
   });
