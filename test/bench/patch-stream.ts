@@ -24,7 +24,12 @@ export async function runPatchStream(
 ): Promise<Row[]> {
   const ids = facts.enrollments.filter((e) => e.status === 'ACTIVE').map((e) => e.id);
   const title = `9. ${PATCH_STREAM}: status writes every ${options.intervalMs} ms during reads, ${facts.enrollments.length}-site program`;
-  const svc = await startServiceProcess(sim, { CACHE_TTL_S: '600' }, options.nodeArgs);
+  // The response cache off: the reads measure the patched program, not stored answers.
+  const svc = await startServiceProcess(
+    sim,
+    { CACHE_TTL_S: '600', RESPONSE_CACHE_TTL_S: '0' },
+    options.nodeArgs,
+  );
   try {
     const cold = await timeOne(svc.graphqlUrl, BODY(facts.programId));
     if (cold.text.includes('"errors"')) throw new Error(`${PATCH_STREAM}: ${cold.text.slice(0, 500)}`);
