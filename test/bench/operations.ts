@@ -26,10 +26,12 @@ export const DETAIL = /* GraphQL */ `
         firstName
         lastName
         city
-        groups {
-          id
-          name
-        }
+      }
+      # This enrollment's groups: what the direct REST call shows. Site.groups reads every
+      # configured program (a site may be enrolled in several; issue 14).
+      groups {
+        id
+        name
       }
       devices {
         id
