@@ -10,6 +10,8 @@ export interface SqlBackend {
   /** Runs `fn` in one transaction on one connection (migrations take an advisory lock in it). */
   transaction<T>(fn: (q: SqlBackend['query']) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** True once the backend can never answer again (PGlite's thread died): open a new one. */
+  isGone?(): boolean;
 }
 
 /**

@@ -206,6 +206,7 @@ export async function openPgliteThread(
 
   return {
     kind: 'pglite',
+    isGone: () => gone !== undefined && !closing,
     async dump() {
       return new Blob([await call<ArrayBuffer>({ op: 'dump' })]);
     },

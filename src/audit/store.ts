@@ -172,7 +172,9 @@ export function createAuditStore(options: AuditStoreOptions): AuditStore {
       return await backend.query<R>(sql, params);
     } catch (error) {
       options.onError?.('query', error);
-      // pg: a dropped server is retried by the pool's next connection; PGlite: reopened next time.
+      // pg: a dropped server is retried by the pool's next connection. PGlite whose thread died:
+      // this write is refused, the next one opens the data directory again.
+      if (backend.isGone?.()) opening = undefined;
       throw unavailable('its database refused the query');
     }
   };

@@ -77,5 +77,10 @@ describe('PGlite on its own thread', () => {
     expect(writeCalls(svc.sim).length).toBe(before);
     const read = await svc.gql(PROGRAM, { id: programId });
     expect(read.body).toEqual({ data: { program: { id: programId } } });
+
+    // The next write opens the trail again (a new thread): it is stored and sent.
+    const again = await svc.gql(PAUSE, { id: second!.id });
+    expect(again.body.errors).toBeUndefined();
+    expect(writeCalls(svc.sim).length).toBe(before + 1);
   });
 });
